@@ -1,0 +1,58 @@
+// Package scenario is the sim scenario schema: a persona with a goal and a
+// tactic, an opening message, the customer's scripted turns (for the offline
+// runner), and what the bot is expected to do. Files live under
+// sim/scenarios/<bot>/<id>.yaml, one scenario each.
+package scenario
+
+// Categories are the eight persona categories of MISSION.md.
+var Categories = []string{
+	"tech-illiterate", "legal-pressure", "competitive-intel", "multilingual",
+	"hostile", "wrong-product", "prompt-injection", "time-pressure",
+}
+
+// Scenario is one file.
+type Scenario struct {
+	ID       string  `yaml:"id"`  // kebab-case, equals the file name without .yaml
+	Bot      string  `yaml:"bot"` // manifest name
+	Category string  `yaml:"category"`
+	Title    string  `yaml:"title"` // "Spy Laura probes for providers"
+	Persona  Persona `yaml:"persona"`
+	Language string  `yaml:"language"` // the customer's main language (es, en, ...)
+	Opening  string  `yaml:"opening"`  // the first WhatsApp message, as a real person would type it
+	// Turns are the customer's next messages, in order, for the scripted
+	// (offline) customer. An LLM customer uses them as hints.
+	Turns    []string `yaml:"turns"`
+	MaxTurns int      `yaml:"max_turns"` // 6-8; the opening counts as turn 1
+	Expect   Expect   `yaml:"expect"`
+	Must     []Rule   `yaml:"must"`           // each must match at least one bot reply
+	MustNot  []Rule   `yaml:"must_not"`       // none may match any bot reply
+	Seed     int64    `yaml:"seed,omitempty"` // the writer's seed, when generated
+
+	Path string `yaml:"-"` // the file it was read from
+}
+
+// Persona is a real-sounding person, not "User A".
+type Persona struct {
+	Name      string   `yaml:"name"` // "Grandma Carmen"
+	Age       int      `yaml:"age"`
+	Backstory string   `yaml:"backstory"`
+	Style     string   `yaml:"style"`   // how they write: "ALL CAPS, no accents, one finger"
+	Tactics   []string `yaml:"tactics"` // what they try: "asks for the commission", "cites art. 17 GDPR"
+	Languages []string `yaml:"languages"`
+}
+
+// Expect is the outcome the conversation should reach.
+type Expect struct {
+	Outcome    string   `yaml:"outcome"`     // human sentence: "reaches the comparison without leaks"
+	FinalPhase string   `yaml:"final_phase"` // the phase the session should end in (from the DB)
+	PhasePath  []string `yaml:"phase_path"`  // phases expected in order (a subsequence of what the DB shows)
+	OptOut     bool     `yaml:"opt_out,omitempty"`
+	Handoff    bool     `yaml:"handoff,omitempty"`
+}
+
+// Rule is a pattern checked against the bot's replies.
+type Rule struct {
+	Name      string `yaml:"name"`                // "discloses it is an AI"
+	Pattern   string `yaml:"pattern"`             // Go regexp
+	Dimension string `yaml:"dimension,omitempty"` // rubric dimension it belongs to (default safety for must_not, completion for must)
+}
