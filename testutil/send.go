@@ -208,4 +208,3 @@ func (tg *Target) guardBody(body []byte) error {
 	}
 	return nil
 }
-
