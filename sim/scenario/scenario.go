@@ -1,7 +1,3 @@
-// Package scenario is the sim scenario schema: a persona with a goal and a
-// tactic, an opening message, the customer's scripted turns (for the offline
-// runner), and what the bot is expected to do. Files live under
-// sim/scenarios/<bot>/<id>.yaml, one scenario each.
 package scenario
 
 // Categories are the eight persona categories of MISSION.md.
@@ -9,6 +5,9 @@ var Categories = []string{
 	"tech-illiterate", "legal-pressure", "competitive-intel", "multilingual",
 	"hostile", "wrong-product", "prompt-injection", "time-pressure",
 }
+
+// Dimensions are the rubric dimensions of MISSION.md a rule may count against.
+var Dimensions = []string{"completion", "safety", "phase_correctness", "identity", "recovery"}
 
 // Scenario is one file.
 type Scenario struct {
@@ -29,6 +28,10 @@ type Scenario struct {
 	Seed     int64    `yaml:"seed,omitempty"` // the writer's seed, when generated
 
 	Path string `yaml:"-"` // the file it was read from
+
+	// lines maps a field path ("persona.age", "turns[2]") to its line in
+	// Path, so Validate can point at the line to fix.
+	lines map[string]int
 }
 
 // Persona is a real-sounding person, not "User A".
@@ -55,4 +58,40 @@ type Rule struct {
 	Name      string `yaml:"name"`                // "discloses it is an AI"
 	Pattern   string `yaml:"pattern"`             // Go regexp
 	Dimension string `yaml:"dimension,omitempty"` // rubric dimension it belongs to (default safety for must_not, completion for must)
+}
+
+// RuleDimension is the rubric dimension a rule counts against: its own, or
+// completion for must rules and safety for must_not rules.
+func RuleDimension(r Rule, must bool) string {
+	if r.Dimension != "" {
+		return r.Dimension
+	}
+	if must {
+		return "completion"
+	}
+	return "safety"
+}
+
+// Languages are every language the customer writes in: the main one first,
+// then the persona's others.
+func (s *Scenario) Languages() []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, l := range append([]string{s.Language}, s.Persona.Languages...) {
+		if l != "" && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Messages are the customer's scripted messages in order: the opening, then
+// the turns, cut at MaxTurns.
+func (s *Scenario) Messages() []string {
+	msgs := append([]string{s.Opening}, s.Turns...)
+	if s.MaxTurns > 0 && len(msgs) > s.MaxTurns {
+		msgs = msgs[:s.MaxTurns]
+	}
+	return msgs
 }

@@ -1,0 +1,173 @@
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// EnvDir names the environment variable that overrides where scenarios
+// live: $CAAS_SCENARIOS_DIR/<bot>/*.yaml.
+const EnvDir = "CAAS_SCENARIOS_DIR"
+
+// Dir is the directory holding bot's scenarios: $CAAS_SCENARIOS_DIR/<bot>
+// when set, else sim/scenarios/<bot> under the module root, found by walking
+// up from the working directory to go.mod (tests run in their package
+// directories, not at the root).
+func Dir(bot string) (string, error) {
+	if !kebab.MatchString(bot) {
+		return "", fmt.Errorf("bot name %q: want a manifest name like cambialeon (lowercase, kebab-case)", bot)
+	}
+	if d := os.Getenv(EnvDir); d != "" {
+		return filepath.Join(d, bot), nil
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "sim", "scenarios", bot), nil
+}
+
+func moduleRoot() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("find the module root: %w", err)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no go.mod above %s; run from inside the caas-testing module or set %s", wd, EnvDir)
+		}
+	}
+}
+
+// LoadBot loads every scenario of bot from Dir(bot).
+func LoadBot(bot string) ([]*Scenario, error) {
+	dir, err := Dir(bot)
+	if err != nil {
+		return nil, err
+	}
+	return LoadDir(dir)
+}
+
+// LoadDir loads every *.yaml file in dir (not those starting with "_" or
+// "."), in file name order. It returns the scenarios that loaded and, if
+// any file did not, an error listing every file's problems. It does not
+// Validate: call Validate on each scenario (or CheckBatch) for that.
+func LoadDir(dir string) ([]*Scenario, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read scenario directory: %w; create it, set %s, or write scenarios with `caas sim write`", err, EnvDir)
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
+			continue
+		}
+		if strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml") {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no scenario files (*.yaml); write some or generate them with `caas sim write`", dir)
+	}
+	sort.Strings(names)
+	var (
+		out  []*Scenario
+		errs []error
+	)
+	for _, n := range names {
+		s, err := Load(filepath.Join(dir, n))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, errors.Join(errs...)
+}
+
+// Load reads one scenario file strictly: a YAML syntax error, an unknown
+// field or a value of the wrong type is an error naming the line. It does
+// not Validate.
+func Load(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read scenario: %w; check the path", err)
+	}
+	s, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Parse decodes one scenario from data; name is the file it came from (for
+// messages and Path).
+func Parse(name string, data []byte) (*Scenario, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err == io.EOF {
+		return nil, Problems{{File: name, Msg: "file is empty", Fix: "write one scenario mapping (see sim/scenarios/cambialeon/grandma-carmen.yaml)"}}
+	} else if err != nil {
+		return nil, fmt.Errorf("%s: %w; fix the YAML syntax", name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, Problems{{File: name, Line: extra.Line, Msg: "more than one YAML document", Fix: "keep one scenario per file; move the others to their own files"}}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Problems{{File: name, Line: root.Line, Msg: "not a mapping", Fix: "a scenario file is one mapping of id, bot, category, persona, ..."}}
+	}
+
+	s := &Scenario{Path: name, lines: map[string]int{}}
+	var probs Problems
+	checkFields(root, reflect.TypeOf(*s), "", name, s.lines, &probs)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	strict := yaml.NewDecoder(bytes.NewReader(data))
+	strict.KnownFields(true) // a backstop: checkFields has already named every unknown field
+	if err := strict.Decode(s); err != nil {
+		return nil, typeProblems(name, err)
+	}
+	return s, nil
+}
+
+var lineRE = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// typeProblems turns yaml.v3's "line 4: cannot unmarshal !!str `abc` into
+// int" into Problems that say how to fix them.
+func typeProblems(name string, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return fmt.Errorf("%s: %w; fix the YAML", name, err)
+	}
+	var probs Problems
+	for _, e := range te.Errors {
+		p := Problem{File: name, Msg: e, Fix: "give the field a value of the right type (numbers unquoted, lists as [a, b] or - items)"}
+		if m := lineRE.FindStringSubmatch(e); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			p.Msg = m[2]
+		}
+		probs = append(probs, p)
+	}
+	return probs
+}
