@@ -5,7 +5,9 @@ import "time"
 // Manifest is one bot's contract with the framework: everything the suite and
 // the sims may assume about it. Loaded from bots/<name>.yaml (or
 // $CAAS_BOTS_DIR/<name>.yaml); string fields may hold ${VAR} / ${VAR:-default}
-// references, expanded at load time; fields under Secrets must be references.
+// references, expanded at load time; fields under Secrets (and
+// target.database_url) must be references. docs/manifest.md describes every
+// field.
 type Manifest struct {
 	Name        string    `yaml:"name"`
 	DisplayName string    `yaml:"display_name"`
@@ -21,8 +23,16 @@ type Manifest struct {
 	Safety      Safety    `yaml:"safety"`
 	Source      Source    `yaml:"source"`
 
-	// Path is the file the manifest was read from (set by Load).
+	// Path is the file the manifest was read from (set by Parse and Load).
 	Path string `yaml:"-"`
+
+	// What Parse learnt from the YAML text that the decoded values no longer
+	// show; a Manifest built in Go has none of it and still works.
+	lines          map[string]int      // field path -> line, for messages
+	keys           map[string][]string // mapping path -> its keys in file order (ShortestPath prefers earlier intents)
+	unresolved     map[string]string   // field path -> unset variable, in fields only some targets need
+	literalSecrets []string            // secret fields written as values, not ${ENV} references
+	compiled       *Compiled           // patterns compiled once at Parse
 }
 
 // Persona is who the bot says it is.
@@ -51,7 +61,7 @@ type Target struct {
 	Kind        TargetKind `yaml:"kind"`
 	Product     string     `yaml:"product"`      // embedded: which refbot product to start
 	URL         string     `yaml:"url"`          // local: base URL, e.g. http://127.0.0.1:8010
-	DatabaseURL string     `yaml:"database_url"` // local/ssh: the bot's PostgreSQL (reference, e.g. ${CAAS_VOYACHAT_DSN})
+	DatabaseURL string     `yaml:"database_url"` // local/ssh: the bot's PostgreSQL; a secret, so a reference, e.g. ${CAAS_VOYACHAT_DSN}
 	Restart     string     `yaml:"restart"`      // local: shell command that restarts the bot; empty = cannot restart
 	SSH         SSH        `yaml:"ssh"`          // ssh: see DESIGN.md §5
 }
@@ -90,7 +100,9 @@ func (b Budgets) Reply() time.Duration  { return time.Duration(b.ReplyMS) * time
 func (b Budgets) Settle() time.Duration { return time.Duration(b.SettleMS) * time.Millisecond }
 
 // Secrets are references (${ENV}) to the bot's secrets; after Load they hold
-// the values, which must never be printed, logged or written to a report.
+// the values, which must never be printed, logged or written to a report
+// (Manifest.Redact). For an embedded target an unset variable leaves the
+// field empty: the harness generates a random secret and sets it here.
 type Secrets struct {
 	AppSecret    string `yaml:"app_secret"`
 	VerifyToken  string `yaml:"verify_token"`
@@ -165,7 +177,16 @@ type State struct {
 type Intents struct {
 	Utterances map[string]map[string][]string `yaml:"utterances"`
 	// Global maps a global intent name to the state it leads to ("" = stays).
+	// ShortestPath tries them in file order after the state's own intents, so list
+	// the gentle ones (restart) before the drastic ones (gdpr_erasure).
 	Global map[string]string `yaml:"global"`
+	// Events are intents the bot takes from something other than a customer
+	// message (e.g. paid: a Stripe webhook), so they need no utterances.
+	Events []string `yaml:"events"`
+	// Fallback is the intent the bot applies to a message it does not
+	// understand (state unchanged, re-prompt); its utterances are examples
+	// of such messages, for the "nonsense keeps the state" tests.
+	Fallback string `yaml:"fallback"`
 }
 
 // Safety are the rules a reply must keep.
