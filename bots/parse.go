@@ -33,13 +33,13 @@ func Parse(path string, data []byte) (*Manifest, error) {
 	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
 		return nil, Problems{{File: m.where(), Msg: "the manifest is empty", Fix: "start from bots/example.yaml"}}
 	}
-	w := walker{m: m}
+	w := walker{m: m, values: map[string]string{}}
 	w.node(&root, reflect.TypeOf(*m), "")
 	if len(w.probs) > 0 {
 		return nil, w.probs
 	}
 	if err := root.Decode(m); err != nil {
-		return nil, m.decodeProblems(err)
+		return nil, m.decodeProblems(err, w.values)
 	}
 	m.compiled = compile(m)
 	return m, nil
@@ -57,8 +57,10 @@ func yamlErrorLine(msg string) int {
 }
 
 // decodeProblems turns yaml.v3's type errors ("line 7: cannot unmarshal
-// !!str `abc` into int") into Problems that name the field on that line.
-func (m *Manifest) decodeProblems(err error) Problems {
+// !!str `abc` into int") into Problems that name the field on that line;
+// values (field -> scalar) tells apart fields sharing a line in a flow
+// mapping such as budgets: {health_ms: 300, reply_ms: fast}.
+func (m *Manifest) decodeProblems(err error, values map[string]string) Problems {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
 		return Problems{{File: m.where(), Msg: err.Error(), Fix: "fix the value's type"}}
@@ -71,19 +73,36 @@ func (m *Manifest) decodeProblems(err error) Problems {
 			msg = e[i+2:]
 		}
 		probs = append(probs, Problem{
-			File: m.where(), Line: line, Field: m.fieldAt(line), Msg: msg,
+			File: m.where(), Line: line, Field: m.fieldAt(line, quoted(e), values), Msg: msg,
 			Fix: "write a value of the type docs/manifest.md gives for this field",
 		})
 	}
 	return probs
 }
 
-// fieldAt is the deepest field path that starts on line.
-func (m *Manifest) fieldAt(line int) string {
-	best := ""
+var backquoted = regexp.MustCompile("`([^`]*)`")
+
+// quoted is the value yaml.v3 quotes in a type error, "" if none.
+func quoted(msg string) string {
+	if sm := backquoted.FindStringSubmatch(msg); sm != nil {
+		return sm[1]
+	}
+	return ""
+}
+
+// fieldAt is the field on line holding value, else the deepest field that
+// starts on line.
+func (m *Manifest) fieldAt(line int, value string, values map[string]string) string {
+	best, bestHolds := "", false
 	for f, l := range m.lines {
-		if l == line && (len(f) > len(best) || (len(f) == len(best) && f < best)) {
-			best = f
+		if l != line {
+			continue
+		}
+		holds := value != "" && values[f] == value
+		better := holds && !bestHolds ||
+			holds == bestHolds && (len(f) > len(best) || len(f) == len(best) && f < best)
+		if better {
+			best, bestHolds = f, holds
 		}
 	}
 	return best

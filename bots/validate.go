@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -27,6 +28,15 @@ func (m *Manifest) Validate() error {
 	v.graph()
 	v.intents()
 	v.safety()
+	// In file order, so the list reads top to bottom beside the file;
+	// problems with no line (a missing field) come last.
+	sort.SliceStable(v.probs, func(i, j int) bool {
+		li, lj := v.probs[i].Line, v.probs[j].Line
+		if li == 0 || lj == 0 {
+			return li != 0 && lj == 0
+		}
+		return li < lj
+	})
 	return v.probs.err()
 }
 
@@ -143,15 +153,13 @@ func (v *validator) secrets() {
 		v.add(f, "write a ${ENV} reference, not the secret itself",
 			fmt.Sprintf("e.g. ${%s}, exported in the shell or CI; then rotate the secret, since it was written down", envFor(m.Name, f)))
 	}
-	if m.Target.Kind == TargetEmbedded {
-		return // the harness generates the secrets and needs no URL or DSN
+	if m.Target.Kind != TargetLocal && m.Target.Kind != TargetSSH {
+		// Embedded: the harness generates the secrets and needs no URL or
+		// DSN. Unknown: target() says so, and what it needs is unknown.
+		return
 	}
 	for _, f := range m.UnresolvedFields() {
-		p := unsetProblem(m.where(), m.line(f), f, m.unresolved[f])
-		v.probs = append(v.probs, p)
-	}
-	if m.Target.Kind != TargetLocal && m.Target.Kind != TargetSSH {
-		return
+		v.probs = append(v.probs, unsetProblem(m.where(), m.line(f), f, m.unresolved[f]))
 	}
 	required := []struct{ field, value string }{
 		{"secrets.app_secret", m.Secrets.AppSecret},

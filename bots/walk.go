@@ -15,8 +15,9 @@ import (
 // path), records every field's line and every mapping's key order, and
 // expands ${VAR} references in scalars before they are decoded.
 type walker struct {
-	m     *Manifest
-	probs Problems
+	m      *Manifest
+	probs  Problems
+	values map[string]string // field -> scalar as written, to place type errors
 }
 
 func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
@@ -84,6 +85,7 @@ func (w *walker) recordKeys(n *yaml.Node, path string) {
 // so a secret that reads "null" or "true" survives.
 func (w *walker) scalar(n *yaml.Node, t reflect.Type, path string) {
 	raw := n.Value
+	w.values[path] = raw
 	secret := isSecretField(path)
 	if secret && raw != "" && !isWholeReference(raw) {
 		w.m.literalSecrets = append(w.m.literalSecrets, path)
