@@ -28,10 +28,10 @@ func Parse(path string, data []byte) (*Manifest, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, Problems{{File: m.where(), Line: yamlErrorLine(err.Error()), Msg: err.Error(), Fix: "fix the YAML syntax"}}
+		return nil, Problems{{File: m.File(), Line: yamlErrorLine(err.Error()), Msg: err.Error(), Fix: "fix the YAML syntax"}}
 	}
 	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
-		return nil, Problems{{File: m.where(), Msg: "the manifest is empty", Fix: "start from bots/example.yaml"}}
+		return nil, Problems{{File: m.File(), Msg: "the manifest is empty", Fix: "start from bots/example.yaml"}}
 	}
 	w := walker{m: m, values: map[string]string{}}
 	w.node(&root, reflect.TypeOf(*m), "")
@@ -63,7 +63,7 @@ func yamlErrorLine(msg string) int {
 func (m *Manifest) decodeProblems(err error, values map[string]string) Problems {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return Problems{{File: m.where(), Msg: err.Error(), Fix: "fix the value's type"}}
+		return Problems{{File: m.File(), Msg: err.Error(), Fix: "fix the value's type"}}
 	}
 	var probs Problems
 	for _, e := range te.Errors {
@@ -73,7 +73,7 @@ func (m *Manifest) decodeProblems(err error, values map[string]string) Problems 
 			msg = e[i+2:]
 		}
 		probs = append(probs, Problem{
-			File: m.where(), Line: line, Field: m.fieldAt(line, quoted(e), values), Msg: msg,
+			File: m.File(), Line: line, Field: m.fieldAt(line, quoted(e), values), Msg: msg,
 			Fix: "write a value of the type docs/manifest.md gives for this field",
 		})
 	}

@@ -57,10 +57,11 @@ func (ps Problems) err() error {
 	return ps
 }
 
-// where names the manifest in messages: its file relative to the module
+// File names the manifest in messages: its file relative to the module
 // root when it lives inside it (tests run in package directories, and
-// "../../bots/x.yaml" helps nobody), else the path as given.
-func (m *Manifest) where() string {
+// "../../bots/x.yaml" helps nobody), else the path as given. Start an error
+// about a manifest field with it: "bots/voyachat.yaml: target.url: ...".
+func (m *Manifest) File() string {
 	if m.Path == "" {
 		if m.Name != "" {
 			return "manifest " + m.Name
@@ -105,5 +106,5 @@ func (m *Manifest) line(field string) int {
 
 // problem builds a Problem for a field of m.
 func (m *Manifest) problem(field, msg, fix string) Problem {
-	return Problem{File: m.where(), Line: m.line(field), Field: field, Msg: msg, Fix: fix}
+	return Problem{File: m.File(), Line: m.line(field), Field: field, Msg: msg, Fix: fix}
 }

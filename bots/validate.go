@@ -159,7 +159,7 @@ func (v *validator) secrets() {
 		return
 	}
 	for _, f := range m.UnresolvedFields() {
-		v.probs = append(v.probs, unsetProblem(m.where(), m.line(f), f, m.unresolved[f]))
+		v.probs = append(v.probs, unsetProblem(m.File(), m.line(f), f, m.unresolved[f]))
 	}
 	required := []struct{ field, value string }{
 		{"secrets.app_secret", m.Secrets.AppSecret},

@@ -44,7 +44,7 @@ func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
 			ft, ok := fields[key.Value]
 			if !ok {
 				w.probs = append(w.probs, Problem{
-					File: w.m.where(), Line: key.Line, Field: child,
+					File: w.m.File(), Line: key.Line, Field: child,
 					Msg: "unknown field", Fix: unknownFix(key.Value, fields),
 				})
 				continue
@@ -79,10 +79,10 @@ func (w *walker) recordKeys(n *yaml.Node, path string) {
 	w.m.keys[path] = keys
 }
 
-// scalar expands the references in one value. A plain (unquoted) scalar is
-// re-typed after expansion, so "reply_ms: ${REPLY_MS:-2000}" decodes as an
-// int; one bound for a string field stays a string whatever it expands to,
-// so a secret that reads "null" or "true" survives.
+// scalar expands the references in one value. A value bound for a string
+// field stays a string whatever it expands to, so a secret that reads "null"
+// or "true" survives; one bound for a number or a bool is re-typed from what
+// it expands to, quoted or not, so reply_ms: "${REPLY_MS:-2000}" is an int.
 func (w *walker) scalar(n *yaml.Node, t reflect.Type, path string) {
 	raw := n.Value
 	w.values[path] = raw
@@ -96,17 +96,17 @@ func (w *walker) scalar(n *yaml.Node, t reflect.Type, path string) {
 	val, missing, err := expand(raw)
 	if err != nil {
 		w.probs = append(w.probs, Problem{
-			File: w.m.where(), Line: n.Line, Field: path,
+			File: w.m.File(), Line: n.Line, Field: path,
 			Msg: err.Error(), Fix: "write ${NAME} or ${NAME:-default}, and $${ for a literal ${",
 		})
 		return
 	}
 	n.Value = val
-	switch {
-	case t.Kind() == reflect.String:
+	if t.Kind() == reflect.String {
 		n.Tag = "!!str"
-	case n.Style&(yaml.TaggedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0:
+	} else {
 		n.Tag = ""
+		n.Style &^= yaml.TaggedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
 	}
 	if len(missing) == 0 {
 		return
@@ -116,7 +116,7 @@ func (w *walker) scalar(n *yaml.Node, t reflect.Type, path string) {
 		return
 	}
 	for _, name := range missing {
-		w.probs = append(w.probs, unsetProblem(w.m.where(), n.Line, path, name))
+		w.probs = append(w.probs, unsetProblem(w.m.File(), n.Line, path, name))
 	}
 }
 
