@@ -50,7 +50,7 @@ func TestPersonaPatternsTellADisclosureFromAHumanClaim(t *testing.T) {
 		p := m.Patterns()
 		t.Run(bot, func(t *testing.T) {
 			for _, tc := range []struct {
-				reply              string
+				reply             string
 				discloses, claims bool
 			}{
 				{"Soy un asistente virtual, no una persona.", true, false},
