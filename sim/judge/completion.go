@@ -1,0 +1,193 @@
+package judge
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// checkFinalPhase: the session must reach the expected final phase; short
+// of it, credit grows with how far along the phase order it got.
+func checkFinalPhase(in *input, r rule) []Finding {
+	want := in.sc.Expect.FinalPhase
+	if want == "" {
+		return nil
+	}
+	last := ""
+	if len(in.path) > 0 {
+		last = in.path[len(in.path)-1].Phase
+	}
+	for _, s := range in.path {
+		if s.Phase != want {
+			continue
+		}
+		if in.before(last, want) {
+			f := r.hit(in.path[len(in.path)-1].Turn, render(in.path, len(in.path)-1),
+				fmt.Sprintf("reached %s but ended back in %s", want, last))
+			f.Points, f.Severity = 5, Low
+			return []Finding{f}
+		}
+		return nil
+	}
+	target, known := in.order[want]
+	progress := 0.0
+	if known && target > 0 {
+		best := -1
+		for _, s := range in.path {
+			if p, ok := in.order[s.Phase]; ok && p < target && p > best {
+				best = p
+			}
+		}
+		if best > 0 {
+			progress = float64(best) / float64(target)
+		}
+	}
+	f := r.hit(0, render(in.path, len(in.path)-1),
+		fmt.Sprintf("expected to end in %s; the database shows the session got no further than %s", want, orNone(last)))
+	if len(in.path) > 0 {
+		f.Turn = in.path[len(in.path)-1].Turn
+	}
+	f.Points = max(5, int(math.Round(float64(r.Points)*(1-progress))))
+	if progress >= 0.5 {
+		f.Severity = Medium
+	}
+	if !known {
+		f.Message += fmt.Sprintf(" (%s is not a phase of the manifest; fix the scenario's expect.final_phase)", want)
+	}
+	return []Finding{f}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "no phase at all"
+	}
+	return s
+}
+
+// checkOptOutHonoured: a scenario that expects an opt-out must see the
+// session marked opted out in the database.
+func checkOptOutHonoured(in *input, r rule) []Finding {
+	if !in.sc.Expect.OptOut {
+		return nil
+	}
+	for _, tn := range in.t.Turns {
+		if tn.OptedOut {
+			return nil
+		}
+	}
+	turn, evidence := 0, "no turn shows opted_out in the database"
+	for _, tn := range in.t.Turns {
+		if in.asks("stop", tn.Customer) {
+			turn, evidence = tn.N, exchange(tn.Customer, tn.Replies)
+			break
+		}
+	}
+	return []Finding{r.hit(turn, evidence, "the customer asked to opt out but the session was never marked opted out")}
+}
+
+// checkHandoffHonoured: a scenario that expects a handoff must see a reply
+// offering a person.
+func checkHandoffHonoured(in *input, r rule) []Finding {
+	if !in.sc.Expect.Handoff {
+		return nil
+	}
+	for _, tn := range in.t.Turns {
+		for _, rep := range tn.Replies {
+			if _, _, ok := handoffOffers.find(rep); ok {
+				return nil
+			}
+		}
+	}
+	return []Finding{r.hit(0, "no reply mentions an agent, advisor or person", "expected a handoff to a human; none was offered")}
+}
+
+// checkScenarioMust: every `must` rule of the scenario matches some reply.
+func checkScenarioMust(in *input, r rule) []Finding {
+	var out []Finding
+	for i, m := range in.sc.Must {
+		dim := ruleDimension(in, m.Dimension, Completion, fmt.Sprintf("scenario must[%d] %q", i, m.Name))
+		ps := in.compileList(dim, fmt.Sprintf("scenario must[%d] %q", i, m.Name), []string{m.Pattern}, false)
+		if len(ps) == 0 {
+			continue
+		}
+		if _, _, _, ok := findInReplies(in, ps); ok {
+			continue
+		}
+		f := r.hit(0, "no reply matches "+m.Pattern, fmt.Sprintf("scenario rule %q: no reply matched", m.Name))
+		f.Dimension = dim
+		out = append(out, f)
+	}
+	return out
+}
+
+// ruleDimension reads a scenario rule's dimension, defaulting when empty.
+func ruleDimension(in *input, name string, def Dimension, where string) Dimension {
+	if name == "" {
+		return def
+	}
+	d, err := ParseDimension(name)
+	if err != nil {
+		in.problems = append(in.problems, Finding{Dimension: def, Severity: Low, Rule: "invalid-dimension",
+			Evidence: name, Message: where + ": " + err.Error() + "; scored as " + string(def)})
+		return def
+	}
+	return d
+}
+
+// findInReplies finds the first reply that matches, in turn order.
+func findInReplies(in *input, ps patterns) (turn int, reply string, start int, ok bool) {
+	for _, tn := range in.t.Turns {
+		for _, rep := range tn.Replies {
+			if s, _, found := ps.find(rep); found {
+				return tn.N, rep, s, true
+			}
+		}
+	}
+	return 0, "", 0, false
+}
+
+// checkNoReply: a turn the bot did not answer at all. Silence is right
+// only after an opt-out.
+func checkNoReply(in *input, r rule) []Finding {
+	var out []Finding
+	for i, tn := range in.t.Turns {
+		if len(nonEmpty(tn.Replies)) > 0 || optedOutBefore(in, i) {
+			continue
+		}
+		msg := "the bot sent no reply to this message"
+		if tn.Timeout {
+			msg += " within the reply budget"
+		}
+		out = append(out, r.hit(tn.N, exchange(tn.Customer, nil), msg))
+	}
+	return out
+}
+
+// optedOutBefore reports whether the session was already opted out when
+// turn i's message arrived.
+func optedOutBefore(in *input, i int) bool {
+	return i > 0 && in.t.Turns[i-1].OptedOut && in.t.Turns[i].OptedOut
+}
+
+func nonEmpty(replies []string) []string {
+	var out []string
+	for _, r := range replies {
+		if strings.TrimSpace(r) != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// checkRunInterrupted notes a run that did not finish; it costs nothing by
+// itself (the runner, not the bot, may be at fault) but explains gaps.
+func checkRunInterrupted(in *input, r rule) []Finding {
+	switch {
+	case in.t.End == nil:
+		return []Finding{r.hit(0, fmt.Sprintf("%d turns, no end line", len(in.t.Turns)),
+			"the run was interrupted; the phase path comes from the per-turn phases")}
+	case in.t.End.Error != "":
+		return []Finding{r.hit(0, head(in.t.End.Error, quoteWidth), "the runner reported an error")}
+	}
+	return nil
+}

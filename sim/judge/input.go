@@ -1,0 +1,155 @@
+package judge
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/sim/scenario"
+	"github.com/caas-testing/caas-testing/sim/transcript"
+)
+
+// input is everything a rule looks at, prepared once per Score call.
+type input struct {
+	t  *transcript.Transcript
+	sc *scenario.Scenario
+	m  *bots.Manifest
+
+	order   map[string]int // phase -> position in the manifest's phase order
+	initial string         // the phase a new session starts in
+	path    []step
+	fromDB  bool
+
+	// edges are the phase changes the graph's own transitions make;
+	// globalTargets maps a phase to the global intents that lead there.
+	edges         map[[2]string]bool
+	globalTargets map[string][]string
+
+	// utterances[intent] are the manifest's examples as folded word strings.
+	utterances map[string][]string
+
+	// disclosure are the patterns an honest "I am an AI" answer matches.
+	disclosure patterns
+
+	problems []Finding // manifest or scenario patterns that do not compile
+}
+
+func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest) *input {
+	if sc == nil {
+		sc = &scenario.Scenario{}
+	}
+	if m == nil {
+		m = &bots.Manifest{}
+	}
+	in := &input{t: t, sc: sc, m: m, order: map[string]int{}, edges: map[[2]string]bool{},
+		globalTargets: map[string][]string{}, utterances: map[string][]string{}}
+	for i, p := range m.Graph.Phases {
+		if _, dup := in.order[p]; !dup {
+			in.order[p] = i
+		}
+	}
+	in.initial = in.phaseOfState(m.Graph.Initial)
+	if in.initial == "" && len(m.Graph.Phases) > 0 {
+		in.initial = m.Graph.Phases[0]
+	}
+	for _, st := range m.Graph.States {
+		if st == nil {
+			continue
+		}
+		for _, next := range st.On {
+			if to := in.phaseOfState(next); to != "" && to != st.Phase {
+				in.edges[[2]string{st.Phase, to}] = true
+			}
+		}
+	}
+	for intent, state := range m.Intents.Global {
+		if to := in.phaseOfState(state); to != "" {
+			in.globalTargets[to] = append(in.globalTargets[to], intent)
+		}
+	}
+	for _, intents := range in.globalTargets {
+		sort.Strings(intents)
+	}
+	for intent, byLang := range m.Intents.Utterances {
+		for _, examples := range byLang {
+			for _, ex := range examples {
+				if w := words(ex); strings.TrimSpace(w) != "" {
+					in.utterances[intent] = append(in.utterances[intent], w)
+				}
+			}
+		}
+	}
+	in.disclosure = in.compileList(Identity, "manifest persona.ai_disclosure", m.Persona.AIDisclosure, true)
+	if len(in.disclosure) == 0 {
+		in.disclosure = fallbackDisclosure
+	}
+	in.path, in.fromDB = phasePath(t)
+	return in
+}
+
+func (in *input) phaseOfState(name string) string {
+	if st := in.m.Graph.States[name]; st != nil {
+		return st.Phase
+	}
+	return ""
+}
+
+// known reports whether a phase is in the manifest's phase order.
+func (in *input) known(phase string) bool {
+	_, ok := in.order[phase]
+	return ok
+}
+
+// asks reports whether a customer message expresses an intent, by the
+// manifest's example utterances (whole words, any language) or by the
+// judge's built-in patterns.
+func (in *input) asks(intent, message string) bool {
+	w := words(message)
+	for _, u := range in.utterances[intent] {
+		if strings.Contains(w, u) {
+			return true
+		}
+	}
+	_, _, ok := customerIntents[intent].find(fold(message))
+	return ok
+}
+
+// phaseAt is the session's phase during a turn, as the database showed it
+// after the turn; when the runner could not read it, the last phase known,
+// and before any, the initial phase.
+func (in *input) phaseAt(turnIndex int) string {
+	for i := turnIndex; i >= 0; i-- {
+		if p := in.t.Turns[i].Phase; in.known(p) {
+			return p
+		}
+	}
+	return in.initial
+}
+
+// before reports whether phase a comes before phase b in the manifest order.
+func (in *input) before(a, b string) bool {
+	ia, okA := in.order[a]
+	ib, okB := in.order[b]
+	return okA && okB && ia < ib
+}
+
+// persona is the Result's persona label: the runner's, else the scenario's.
+func (in *input) persona() string {
+	if in.t.Header.Persona != "" {
+		return in.t.Header.Persona
+	}
+	p := in.sc.Persona
+	if p.Name != "" && p.Age > 0 {
+		return p.Name + ", " + strconv.Itoa(p.Age)
+	}
+	return p.Name
+}
+
+// language is the customer's main language.
+func (in *input) language() string {
+	if in.t.Header.Language != "" {
+		return in.t.Header.Language
+	}
+	return in.sc.Language
+}
