@@ -15,12 +15,16 @@ func TestTheShippedManifestsLoadAndValidate(t *testing.T) {
 	t.Setenv(bots.EnvDir, "")
 	names, err := bots.Names()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"cambialeon", "voyachat"}, names, "example.yaml is a template, not a bot")
+	assert.Subset(t, names, []string{"cambialeon", "voyachat"})
+	assert.NotContains(t, names, "example", "example.yaml is a template, not a bot")
 
 	all, err := bots.LoadAll()
-	require.NoError(t, err)
-	require.Len(t, all, 2)
+	require.NoError(t, err, "every manifest in bots/ must load (a bot of your own: export its variables)")
+	require.Len(t, all, len(names))
 	for _, m := range all {
+		if m.Name != "voyachat" && m.Name != "cambialeon" {
+			continue // the checks below are about the reference products
+		}
 		t.Run(m.Name, func(t *testing.T) {
 			assert.Equal(t, bots.TargetEmbedded, m.Target.Kind)
 			assert.Equal(t, m.Name, m.Target.Product)
@@ -52,12 +56,12 @@ func TestLoadOfAnUnknownBotNamesTheKnownOnes(t *testing.T) {
 	t.Setenv(bots.EnvDir, "")
 	_, err := bots.Load("voyachaat")
 	require.Error(t, err)
-	assert.Equal(t, `unknown bot "voyachaat"; known bots in bots: cambialeon, voyachat (add voyachaat.yaml there to define it)`, err.Error())
+	assert.Regexp(t, `^unknown bot "voyachaat"; known bots in bots: .*cambialeon, .*voyachat.* \(add voyachaat.yaml there to define it\)$`, err.Error())
 
 	for _, bad := range []string{"", "../bots/voyachat", "example", "_draft"} {
 		_, err := bots.Load(bad)
 		require.Error(t, err, "Load(%q)", bad)
-		assert.Contains(t, err.Error(), "cambialeon, voyachat", "Load(%q) must list the known bots", bad)
+		assert.Regexp(t, `cambialeon, .*voyachat`, err.Error(), "Load(%q) must list the known bots", bad)
 	}
 }
 
