@@ -122,7 +122,7 @@ func (v *validator) target() {
 // already explains why (secrets() reports that one).
 func (v *validator) need(field, value, fix string) {
 	if value == "" && v.m.unresolved[field] == "" {
-		v.add(field, "missing for a "+string(v.m.Target.Kind)+" target", fix)
+		v.add(field, "missing for target kind "+string(v.m.Target.Kind), fix)
 	}
 }
 
@@ -170,7 +170,7 @@ func (v *validator) secrets() {
 	}
 	for _, r := range required {
 		if r.value == "" && m.unresolved[r.field] == "" && !contains(m.literalSecrets, r.field) {
-			v.add(r.field, "missing for a "+string(m.Target.Kind)+" target",
+			v.add(r.field, "missing for target kind "+string(m.Target.Kind),
 				fmt.Sprintf("write %s: ${%s}", strings.TrimPrefix(r.field, "secrets."), envFor(m.Name, r.field)))
 		}
 	}
