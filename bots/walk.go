@@ -41,6 +41,9 @@ func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
 			child := join(path, key.Value)
+			if w.duplicate(key, child) {
+				continue
+			}
 			ft, ok := fields[key.Value]
 			if !ok {
 				w.probs = append(w.probs, Problem{
@@ -57,6 +60,9 @@ func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
 			child := join(path, key.Value)
+			if w.duplicate(key, child) {
+				continue
+			}
 			w.m.lines[child] = key.Line
 			w.node(val, t.Elem(), child)
 		}
@@ -69,6 +75,21 @@ func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
 	}
 	// Any other pairing (a list where a mapping belongs, ...) is a type
 	// error that Decode reports with its line.
+}
+
+// duplicate reports a key defined twice in one mapping (two states with
+// one name, say): the second would silently replace the first.
+func (w *walker) duplicate(key *yaml.Node, field string) bool {
+	first, seen := w.m.lines[field]
+	if !seen {
+		return false
+	}
+	w.probs = append(w.probs, Problem{
+		File: w.m.File(), Line: key.Line, Field: field,
+		Msg: fmt.Sprintf("defined twice (first at line %d)", first),
+		Fix: "keep one of them; the second would silently replace the first",
+	})
+	return true
 }
 
 func (w *walker) recordKeys(n *yaml.Node, path string) {
