@@ -266,19 +266,25 @@ func (p *person) line(ln library.Line, bot Bot, lib *library.Library, rng *rand.
 	return style(wrap(pick(rng, ln.Text[fl]), core, true), p.style.Transforms, p.first, rng), nil
 }
 
-// step says a happy-path step: a data filler or one of the bot's
-// utterances, in one of the persona's wrappers.
+// step says a happy-path step. Data (a filler) is given as the filler says
+// it: a bot stores free text as typed, so "Lisboa, a ver qué pasa" would
+// become the destination. A one-word answer ("book", "1") is sent alone too,
+// as bots often take those only as the whole message. Anything else comes in
+// one of the persona's wrappers.
 func (p *person) step(intent string, bare bool, bot Bot, lib *library.Library, rng *rand.Rand) (string, error) {
 	core, err := p.utterance(intent, bot, lib, rng)
 	if err != nil {
 		return "", err
 	}
+	_, data := lib.Fillers[intent]
+	if data || bare || len(strings.Fields(core)) < 2 {
+		return style(wrap("{u}", core, false), p.style.Transforms, p.first, rng), nil
+	}
 	tpl := "{u}"
-	if fl := p.pickLang(p.cat.Wrappers, rng); fl != "" && !bare {
+	if fl := p.pickLang(p.cat.Wrappers, rng); fl != "" {
 		tpl = pick(rng, p.cat.Wrappers[fl])
 	}
-	_, data := lib.Fillers[intent]
-	return style(wrap(tpl, core, !data), p.style.Transforms, p.first, rng), nil
+	return style(wrap(tpl, core, true), p.style.Transforms, p.first, rng), nil
 }
 
 // utterance is what the bot must hear for intent, in one of the persona's
