@@ -1,0 +1,23 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+)
+
+//go:embed report.html.tmpl
+var htmlTemplate string
+
+// pageTemplate is parsed once; html/template escapes every value for its
+// context, so a quote holding "<script>" is shown, never run.
+var pageTemplate = template.Must(template.New("report.html").Parse(htmlTemplate))
+
+func renderHTML(r Run) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, newPage(r)); err != nil {
+		return nil, fmt.Errorf("report: rendering report.html: %w", err)
+	}
+	return buf.Bytes(), nil
+}
