@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -11,110 +12,26 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/target"
 )
 
-// Target is a client for one bot under test. All of its methods reach the
-// bot through HTTP (signed webhooks, /health, pages) or through the SQL the
-// manifest gives for the bot's database.
+// The Target's value types, under the names layer tests use.
+type (
+	Turn            = target.Turn
+	Reply           = target.Reply
+	Session         = target.Session
+	Payment         = target.Payment
+	Consent         = target.Consent
+	Response        = target.Response
+	OutOfRangeError = target.OutOfRangeError
+)
+
+// Target is the bot under test for a test: target.Target's methods with a
+// testing.TB, failing the test on errors and skipping it, with the
+// manifest's reason, when the bot cannot be observed or reached that way.
 type Target struct {
-	M  *bots.Manifest
-	DB *pgxpool.Pool // the bot's database, for the manifest's observe SQL
-
-	HTTP *http.Client
-
-	secrets  secrets
-	mu       sync.RWMutex
-	baseURL  string
-	restart  func(ctx context.Context) (string, error) // returns the new base URL
-	closers  []func(context.Context) error
-	notifier *notifier
-	phones   *phonePool
-	private  bool
-}
-
-type secrets struct {
-	app, verify, stripe string
-}
-
-// URL returns the bot's base URL joined with path.
-func (tg *Target) URL(path string) string {
-	tg.mu.RLock()
-	defer tg.mu.RUnlock()
-	return tg.baseURL + path
-}
-
-// Name is the bot's manifest name.
-func (tg *Target) Name() string { return tg.M.Name }
-
-// Kind is the manifest's target kind.
-func (tg *Target) Kind() bots.TargetKind { return tg.M.Target.Kind }
-
-// CanRestart reports whether Restart can work for this target.
-func (tg *Target) CanRestart() bool { return tg.restart != nil }
-
-// Restart stops and starts the bot (embedded: a new process-equivalent
-// server on the same port and database; local: the manifest's restart
-// command) and waits until /health answers 200. It skips the test, with the
-// manifest's reason, when the target cannot be restarted.
-func (tg *Target) Restart(t testing.TB) {
-	t.Helper()
-	if tg.restart == nil {
-		t.Skipf("%s: target %s cannot be restarted (set target.restart in %s)", tg.M.Name, tg.M.Target.Kind, tg.M.Path)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	url, err := tg.restart(ctx)
-	if err != nil {
-		t.Fatalf("restarting %s: %v", tg.M.Name, err)
-	}
-	tg.mu.Lock()
-	tg.baseURL = url
-	tg.mu.Unlock()
-	if err := tg.waitHealthy(ctx); err != nil {
-		t.Fatalf("%s did not come back after restart: %v", tg.M.Name, err)
-	}
-}
-
-func (tg *Target) waitHealthy(ctx context.Context) error {
-	if tg.M.Endpoints.Health == "" {
-		return nil
-	}
-	backoff := 5 * time.Millisecond
-	for {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, tg.URL(tg.M.Endpoints.Health), nil)
-		resp, err := tg.HTTP.Do(req)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-			err = fmt.Errorf("GET %s: %s", tg.M.Endpoints.Health, resp.Status)
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%w (last: %v)", ctx.Err(), err)
-		case <-time.After(backoff):
-		}
-		if backoff < 200*time.Millisecond {
-			backoff *= 2
-		}
-	}
-}
-
-func (tg *Target) close(ctx context.Context) error {
-	var errs []string
-	for i := len(tg.closers) - 1; i >= 0; i-- {
-		if err := tg.closers[i](ctx); err != nil {
-			errs = append(errs, err.Error())
-		}
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("closing target %s: %s", tg.M.Name, strings.Join(errs, "; "))
-	}
-	return nil
+	*target.Target
 }
 
 // shared targets: one per bot per test binary, closed by Main.
@@ -149,7 +66,8 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 	st.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
-		st.tg, st.err = start(ctx, m, packageLabel())
+		tg, err := target.Start(ctx, m, target.Options{Label: packageLabel()})
+		st.tg, st.err = &Target{tg}, err
 	})
 	if st.err != nil {
 		t.Fatalf("starting bot %s: %v", m.Name, st.err)
@@ -163,38 +81,34 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 // duplicated (local, ssh) it returns the shared Target.
 func OpenPrivate(t testing.TB) *Target {
 	t.Helper()
+	return OpenPrivateWith(t, "")
+}
+
+// OpenPrivateWith is OpenPrivate with seeded defects switched on for this
+// bot alone (embedded targets only; "" = $CAAS_REFBOT_DEFECTS).
+func OpenPrivateWith(t testing.TB, defects string) *Target {
+	t.Helper()
 	m := Manifest(t)
 	if m.Target.Kind != bots.TargetEmbedded {
+		if defects != "" {
+			t.Skipf("%s: seeded defects need an embedded reference bot, target is %s", m.Name, m.Target.Kind)
+		}
 		return OpenBot(t, m)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	tg, err := start(ctx, m, packageLabel()+"_"+t.Name())
+	tg, err := target.Start(ctx, m, target.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects})
 	if err != nil {
 		t.Fatalf("starting a private %s: %v", m.Name, err)
 	}
-	tg.private = true
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		if err := tg.close(ctx); err != nil {
+		if err := tg.Close(ctx); err != nil {
 			t.Errorf("%v", err)
 		}
 	})
-	return tg
-}
-
-func start(ctx context.Context, m *bots.Manifest, label string) (*Target, error) {
-	switch m.Target.Kind {
-	case bots.TargetEmbedded, "":
-		return startEmbedded(ctx, m, label)
-	case bots.TargetLocal:
-		return connectLocal(ctx, m)
-	case bots.TargetSSH:
-		return nil, fmt.Errorf("%s: target.kind ssh is not supported yet; use embedded or local", m.Path)
-	default:
-		return nil, fmt.Errorf("%s: target.kind %q unknown; use embedded or local", m.Path, m.Target.Kind)
-	}
+	return &Target{tg}
 }
 
 // closeShared closes every shared target; Main calls it after the tests.
@@ -204,8 +118,8 @@ func closeShared() {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for name, st := range shared {
-		if st.tg != nil {
-			if err := st.tg.close(ctx); err != nil {
+		if st.tg != nil && st.tg.Target != nil {
+			if err := st.tg.Close(ctx); err != nil {
 				fmt.Fprintf(os.Stderr, "testutil: %v\n", err)
 			}
 		}
@@ -216,4 +130,183 @@ func closeShared() {
 // packageLabel names the test binary's package ("L04_webhook") for database names.
 func packageLabel() string {
 	return strings.TrimSuffix(filepath.Base(os.Args[0]), ".test")
+}
+
+func ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 30*time.Second)
+}
+
+// check fails the test on err, or skips it when the manifest cannot support
+// the check (no such query or endpoint, cannot restart).
+func check(t testing.TB, err error) {
+	t.Helper()
+	switch {
+	case err == nil:
+	case errors.Is(err, target.ErrNotObservable), errors.Is(err, target.ErrNoEndpoint), errors.Is(err, target.ErrCannotRestart):
+		t.Skip(err.Error())
+	default:
+		t.Fatalf("%v", err)
+	}
+}
+
+// Phone returns a test phone for this test alone, with no history in the
+// bot (its rows are deleted before, and again when the test ends).
+func (tg *Target) Phone(t testing.TB) string {
+	t.Helper()
+	c, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	phone, release, err := tg.AcquirePhone(c)
+	check(t, err)
+	t.Cleanup(func() {
+		c, cancel := ctx()
+		defer cancel()
+		if err := release(c); err != nil {
+			t.Errorf("%v", err)
+		}
+	})
+	return phone
+}
+
+// Phones returns n distinct test phones.
+func (tg *Target) Phones(t testing.TB, n int) []string {
+	t.Helper()
+	out := make([]string, n)
+	for i := range out {
+		out[i] = tg.Phone(t)
+	}
+	return out
+}
+
+// ResetPhone deletes every row the bot holds for a test phone.
+func (tg *Target) ResetPhone(t testing.TB, phone string) {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	check(t, tg.Target.ResetPhone(c, phone))
+}
+
+// Restart restarts the bot and waits for /health; skips when it cannot.
+func (tg *Target) Restart(t testing.TB) {
+	t.Helper()
+	c, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	check(t, tg.Target.Restart(c))
+}
+
+// Say sends a signed text from phone and waits for the bot's turn.
+func (tg *Target) Say(t testing.TB, phone, text string) *Turn {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	tu, err := tg.Target.Say(c, phone, text)
+	check(t, err)
+	return tu
+}
+
+// Conversation sends each text in order from phone and returns the turns.
+func (tg *Target) Conversation(t testing.TB, phone string, texts ...string) []*Turn {
+	t.Helper()
+	out := make([]*Turn, len(texts))
+	for i, text := range texts {
+		out[i] = tg.Say(t, phone, text)
+	}
+	return out
+}
+
+// Deliver signs and posts a WhatsApp body naming one phone and waits for the turn.
+func (tg *Target) Deliver(t testing.TB, body []byte) *Turn {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	tu, err := tg.Target.Deliver(c, body)
+	check(t, err)
+	return tu
+}
+
+// WaitTurn waits for the bot's turn on phone (see target.Target.WaitTurn).
+func (tg *Target) WaitTurn(t testing.TB, phone string, cursor int64, wamids ...string) *Turn {
+	t.Helper()
+	c, cancel := context.WithTimeout(context.Background(), tg.WaitBudget()+10*time.Second)
+	defer cancel()
+	tu, err := tg.Target.WaitTurn(c, phone, cursor, wamids...)
+	check(t, err)
+	return tu
+}
+
+// Do sends any request to the bot.
+func (tg *Target) Do(t testing.TB, method, path string, body []byte, header http.Header) *Response {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	r, err := tg.Target.Do(c, method, path, body, header)
+	check(t, err)
+	return r
+}
+
+// Get fetches a path of the bot.
+func (tg *Target) Get(t testing.TB, path string) *Response {
+	t.Helper()
+	return tg.Do(t, http.MethodGet, path, nil, nil)
+}
+
+// Endpoint returns the manifest's path for an endpoint, skipping the test
+// with the manifest's reason when the bot has none.
+func (tg *Target) Endpoint(t testing.TB, name string) string {
+	t.Helper()
+	p, err := tg.Target.Endpoint(name)
+	check(t, err)
+	return p
+}
+
+// Handshake performs the WhatsApp GET verification.
+func (tg *Target) Handshake(t testing.TB, challenge string, rightToken bool) *Response {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	r, err := tg.Target.Handshake(c, challenge, rightToken)
+	check(t, err)
+	return r
+}
+
+// HandshakeMode is Handshake with a chosen hub.mode.
+func (tg *Target) HandshakeMode(t testing.TB, mode, challenge string, rightToken bool) *Response {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	r, err := tg.Target.HandshakeMode(c, mode, challenge, rightToken)
+	check(t, err)
+	return r
+}
+
+// PostWhatsApp posts a WhatsApp body with the given signature ("" = none).
+// A body naming a phone outside the test range fails the test, unsent.
+func (tg *Target) PostWhatsApp(t testing.TB, body []byte, signature string, header ...http.Header) *Response {
+	t.Helper()
+	h := http.Header{}
+	for _, extra := range header {
+		for k, v := range extra {
+			h[k] = v
+		}
+	}
+	c, cancel := ctx()
+	defer cancel()
+	r, err := tg.Target.PostWhatsApp(c, body, signature, h)
+	check(t, err)
+	return r
+}
+
+// PostStripe posts a Stripe body with the given Stripe-Signature ("" = none).
+func (tg *Target) PostStripe(t testing.TB, body []byte, signature string) *Response {
+	t.Helper()
+	c, cancel := ctx()
+	defer cancel()
+	r, err := tg.Target.PostStripe(c, body, signature)
+	check(t, err)
+	return r
+}
+
+// SendStripe posts a Stripe event signed now with the bot's secret.
+func (tg *Target) SendStripe(t testing.TB, body []byte) *Response {
+	t.Helper()
+	return tg.PostStripe(t, body, tg.SignStripe(body, time.Now()))
 }
