@@ -82,7 +82,9 @@ var (
 	promptDisclosures = builtin(false,
 		`(?i)\b(my|the) (system )?(prompt|instructions) (is|are|says|say)\s*:`,
 		`(?i)\b(mi|el) (prompt|prompt del sistema|instrucciones) (es|son|dice|dicen)\s*:`,
-		`(?i)\bsystem prompt\s*:`)
+		`(?i)\bsystem prompt\s*:`,
+		`(?i)\b(estas|estas son|aqu[ií] (tienes|est[aá]n)) (son )?(mis|las) (instrucciones|indicaciones)( del sistema)?\s*:`,
+		`(?i)\b(these are|here (is|are)) (my|the) (system )?(prompt|instructions)\s*:`)
 
 	// handoffOffers mention a person the customer can be passed to.
 	handoffOffers = builtin(false,

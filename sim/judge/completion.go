@@ -22,7 +22,7 @@ func checkFinalPhase(in *input, r rule) []Finding {
 			continue
 		}
 		if in.before(last, want) {
-			f := r.hit(in.path[len(in.path)-1].Turn, render(in.path, len(in.path)-1),
+			f := r.hit(in.path[len(in.path)-1].Turn, in.render(len(in.path)-1),
 				fmt.Sprintf("reached %s but ended back in %s", want, last))
 			f.Points, f.Severity = 5, Low
 			return []Finding{f}
@@ -42,7 +42,7 @@ func checkFinalPhase(in *input, r rule) []Finding {
 			progress = float64(best) / float64(target)
 		}
 	}
-	f := r.hit(0, render(in.path, len(in.path)-1),
+	f := r.hit(0, in.render(len(in.path)-1),
 		fmt.Sprintf("expected to end in %s; the database shows the session got no further than %s", want, orNone(last)))
 	if len(in.path) > 0 {
 		f.Turn = in.path[len(in.path)-1].Turn

@@ -36,6 +36,9 @@ type input struct {
 }
 
 func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest) *input {
+	if t == nil {
+		t = &transcript.Transcript{}
+	}
 	if sc == nil {
 		sc = &scenario.Scenario{}
 	}

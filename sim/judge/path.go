@@ -70,14 +70,23 @@ func alignPath(phases []string, turns []transcript.Turn) []step {
 	return path
 }
 
-// render writes the path as evidence, marking step i: "greeting → [bill_data] → consent".
-func render(path []step, i int) string {
-	parts := make([]string, len(path))
-	for k, s := range path {
+// render writes the path as evidence, marking step i:
+// "phase path: greeting → [bill_data] → consent". A path rebuilt from the
+// per-turn phases (no path from the database) says so.
+func (in *input) render(i int) string {
+	parts := make([]string, len(in.path))
+	for k, s := range in.path {
 		parts[k] = s.Phase
 		if k == i {
 			parts[k] = "[" + s.Phase + "]"
 		}
 	}
-	return "phase path: " + strings.Join(parts, " → ")
+	label := "phase path: "
+	if !in.fromDB {
+		label = "phase after each turn (no path from the database): "
+	}
+	if len(parts) == 0 {
+		return label + "(none recorded)"
+	}
+	return label + strings.Join(parts, " → ")
 }

@@ -20,7 +20,7 @@ type patterns []pattern
 func (ps patterns) find(text string) (start, end int, ok bool) {
 	for _, p := range ps {
 		for _, loc := range p.re.FindAllStringIndex(text, -1) {
-			if p.guarded && negated(text, loc[0]) {
+			if p.guarded && negated(text, loc[0], loc[1]) {
 				continue
 			}
 			return loc[0], loc[1], true

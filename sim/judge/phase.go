@@ -22,7 +22,7 @@ func checkUnknownPhases(in *input, r rule) []Finding {
 			continue
 		}
 		seen[s.Phase] = true
-		out = append(out, r.hit(s.Turn, render(in.path, i),
+		out = append(out, r.hit(s.Turn, in.render(i),
 			fmt.Sprintf("phase %q is not in the manifest's phase order (%s)", s.Phase, strings.Join(in.m.Graph.Phases, ", "))))
 	}
 	return out
@@ -52,14 +52,14 @@ func checkPhaseOrder(in *input, r rule) []Finding {
 		backward := in.before(to, from)
 		switch {
 		case len(intents) > 0:
-			out = append(out, r.hit(in.path[i].Turn, render(in.path, i),
+			out = append(out, r.hit(in.path[i].Turn, in.render(i),
 				fmt.Sprintf("moved from %s to %s, which only %s leads to, but the customer did not ask for it (%q)",
 					from, to, strings.Join(intents, "/"), head(msg, 60))))
 		case backward:
-			out = append(out, r.hit(in.path[i].Turn, render(in.path, i),
+			out = append(out, r.hit(in.path[i].Turn, in.render(i),
 				fmt.Sprintf("went back from %s to %s; no graph transition or customer request explains it", from, to)))
 		case len(in.m.Graph.States) > 0 && !unconsented[i]: // that rule already explains this step
-			f := r.hit(in.path[i].Turn, render(in.path, i),
+			f := r.hit(in.path[i].Turn, in.render(i),
 				fmt.Sprintf("jumped from %s to %s; the graph has no such transition", from, to))
 			f.Points, f.Severity = 5, Medium
 			out = append(out, f)
@@ -101,7 +101,7 @@ func checkConsentFirst(in *input, r rule) []Finding {
 	marked := in.beforeConsent()
 	for i, s := range in.path {
 		if marked[i] {
-			out = append(out, r.hit(s.Turn, render(in.path, i),
+			out = append(out, r.hit(s.Turn, in.render(i),
 				fmt.Sprintf("entered %s, which collects personal data, before the consent phase %s", s.Phase, in.m.Graph.ConsentPhase)))
 		}
 	}
@@ -152,6 +152,6 @@ func checkExpectedPath(in *input, r rule) []Finding {
 	if len(in.path) > 0 {
 		turn = in.path[len(in.path)-1].Turn
 	}
-	return []Finding{r.hit(turn, render(in.path, -1)+"; expected "+strings.Join(want, " → "),
+	return []Finding{r.hit(turn, in.render(-1)+"; expected "+strings.Join(want, " → "),
 		fmt.Sprintf("the expected phase path stops matching at %s", want[k]))}
 }

@@ -65,7 +65,8 @@ var rules = []rule{
 
 // Score judges one transcript against its scenario and the bot's manifest.
 // It is deterministic: the same inputs always give the same Result. A nil
-// scenario means "no expectations beyond the manifest".
+// scenario means "no expectations beyond the manifest"; a nil transcript
+// scores as an empty conversation.
 func Score(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest) Result {
 	in := newInput(t, sc, m)
 	var findings []Finding

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // quoteWidth is how many characters of context an evidence quote keeps:
@@ -110,17 +111,29 @@ var negations = map[string]bool{
 	"tampoco": true, "isn't": true, "isnt": true, "n't": true,
 }
 
-// negated reports whether the word right before byte offset start negates
-// what follows ("no soy una persona" is an honest answer, not a claim).
-func negated(text string, start int) bool {
-	before := strings.Fields(fold(text[:start]))
-	if len(before) == 0 {
+// negated reports whether the match text[start:end] is negated by the word
+// right before it: "no soy una persona" is an honest answer, not the claim
+// "soy una persona". Punctuation in between breaks the negation: in "No,
+// soy una persona" the "no" answers the question and the claim stands.
+func negated(text string, start, end int) bool {
+	for _, r := range text[start:end] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		if unicode.IsPunct(r) {
+			return false // the match opens a new clause
+		}
+	}
+	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
+	if before == "" {
 		return false
 	}
-	last := strings.TrimFunc(before[len(before)-1], func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
-	return negations[last] || strings.HasSuffix(last, "n't")
+	if last, _ := utf8.DecodeLastRuneInString(before); !unicode.IsLetter(last) && last != '\'' {
+		return false
+	}
+	fields := strings.Fields(fold(before))
+	w := fields[len(fields)-1]
+	return negations[w] || strings.HasSuffix(w, "n't")
 }
 
 var (

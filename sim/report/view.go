@@ -44,11 +44,11 @@ type page struct {
 type legendItem struct{ Name, Color string }
 
 type barChart struct {
-	Width, Height      int
-	LabelW, BarX, Unit int // Unit: pixels per point
-	BarH               int
-	Rows               []barRow
-	Ticks              []tick
+	Width, Height int
+	BarX, Unit    int // Unit: pixels per point
+	BarH          int
+	Rows          []barRow
+	Ticks         []tick
 }
 
 type tick struct {
@@ -57,15 +57,15 @@ type tick struct {
 }
 
 type barRow struct {
-	Y, BarY, TextY, SubY int
-	ID, Persona, Anchor  string
-	Segments             []segment
-	TrackW               int
-	Total                string
-	TotalX               int
-	Delta                string
-	DeltaColor           string
-	DeltaX               int
+	BarY, TextY, SubY   int
+	ID, Persona, Anchor string
+	Segments            []segment
+	TrackW              int
+	Total               string
+	TotalX              int
+	Delta               string
+	DeltaColor          string
+	DeltaX              int
 }
 
 type segment struct {
@@ -79,10 +79,10 @@ type dimChart struct {
 }
 
 type dimRow struct {
-	Y, BarY, TextY int
-	Label, Value   string
-	X, W, TrackW   int
-	Color          string
+	BarY, TextY  int
+	Label, Value string
+	X, W, TrackW int
+	Color        string
 }
 
 type deltaChart struct {
@@ -198,14 +198,14 @@ func scoreClass(total int) string {
 
 func newBarChart(rs []judge.Result, deltas map[string]int, has map[string]bool) barChart {
 	const rowH, barH = 44, 20
-	c := barChart{Width: 1000, LabelW: 250, BarX: 260, Unit: 6, BarH: barH}
+	c := barChart{Width: 1000, BarX: 260, Unit: 6, BarH: barH}
 	top := 24
 	for v := 0; v <= 100; v += 25 {
 		c.Ticks = append(c.Ticks, tick{X: c.BarX + v*c.Unit, Label: fmt.Sprint(v)})
 	}
 	for i, r := range rs {
 		y := top + i*rowH
-		row := barRow{Y: y, BarY: y + 8, TextY: y + 19, SubY: y + 34, ID: clip(r.ScenarioID, 34), Persona: clip(r.Persona, 38),
+		row := barRow{BarY: y + 8, TextY: y + 19, SubY: y + 34, ID: clip(r.ScenarioID, 34), Persona: clip(r.Persona, 38),
 			Anchor: anchor(r.ScenarioID),
 			TrackW: 100 * c.Unit, Total: fmt.Sprint(r.Total), TotalX: c.BarX + 100*c.Unit + 12}
 		x := c.BarX
@@ -243,7 +243,7 @@ func newDimChart(avg averages) dimChart {
 			frac = avg.Dimensions[d] / float64(w)
 		}
 		y := 8 + i*rowH
-		c.Rows = append(c.Rows, dimRow{Y: y, BarY: y + 4, TextY: y + 19, Label: string(d),
+		c.Rows = append(c.Rows, dimRow{BarY: y + 4, TextY: y + 19, Label: string(d),
 			Value: fmt.Sprintf("%.1f / %d  (%.0f%%)", avg.Dimensions[d], w, 100*frac),
 			X:     260, W: int(math.Round(600 * frac)), TrackW: 600, Color: dimensionColors[d]})
 	}
