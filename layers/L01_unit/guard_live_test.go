@@ -36,8 +36,11 @@ func (r *recordingTB) Errorf(format string, args ...any) { r.record(fmt.Sprintf(
 func (r *recordingTB) Error(args ...any)                 { r.record(fmt.Sprint(args...)) }
 func (r *recordingTB) Fail()                             { r.record("Fail") }
 func (r *recordingTB) FailNow()                          { r.record("FailNow"); runtime.Goexit() }
-func (r *recordingTB) Fatalf(format string, args ...any) { r.record(fmt.Sprintf(format, args...)); runtime.Goexit() }
-func (r *recordingTB) Fatal(args ...any)                 { r.record(fmt.Sprint(args...)); runtime.Goexit() }
+func (r *recordingTB) Fatalf(format string, args ...any) {
+	r.record(fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+func (r *recordingTB) Fatal(args ...any) { r.record(fmt.Sprint(args...)); runtime.Goexit() }
 func (r *recordingTB) Skipf(format string, args ...any) {
 	r.record("skipped: " + fmt.Sprintf(format, args...))
 	runtime.Goexit()
