@@ -23,7 +23,7 @@ func TestGeneratedScenariosAreValid(t *testing.T) {
 		bot := loadBot(t, name)
 		for _, brief := range briefs {
 			t.Run(fmt.Sprintf("%s for %s", brief, name), func(t *testing.T) {
-				for seed := int64(1); seed <= 15; seed++ {
+				for seed := int64(1); seed <= 10; seed++ {
 					for _, s := range generate(t, bot, lib, brief, seed) {
 						data, err := s.Marshal()
 						require.NoError(t, err)
