@@ -1,11 +1,13 @@
-// Package transcript is the record of one scenario played against a bot:
-// what the customer sent, what the bot answered, and the phase the bot's
-// database showed after each turn. The runner writes it as JSONL while it
-// plays (one header line, one line per turn, one end line), so a crash loses
-// at most the turn in flight; the judge reads it back.
 package transcript
 
 import "time"
+
+// The kind of each line, in the order they appear in a file.
+const (
+	KindHeader = "header"
+	KindTurn   = "turn"
+	KindEnd    = "end"
+)
 
 // Header is the first line of a transcript file.
 type Header struct {
