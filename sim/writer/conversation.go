@@ -94,7 +94,10 @@ func converse(p *person, bot Bot, lib *library.Library, maxTurns int, rng *rand.
 		cv.advance(journey[step])
 		step++
 	}
-	cv.tactics = appendNew(cv.tactics, shuffled(c.Tactics, rng)...)[:min(len(c.Tactics), max(3, len(cv.tactics)))]
+	// The tactics the lines carried out, topped up to three from the category.
+	want := max(3, len(cv.tactics))
+	cv.tactics = appendNew(cv.tactics, shuffled(c.Tactics, rng)...)
+	cv.tactics = cv.tactics[:min(want, len(cv.tactics))]
 	cv.must = mergeRules(cv.must, c.Must)
 	cv.mustNot = mergeRules(cv.mustNot, c.MustNot)
 	return cv, nil
