@@ -31,7 +31,7 @@ type Config struct {
 }
 
 // DefaultMaxConns is the pool size used when Config.MaxConns is 0.
-const DefaultMaxConns = 8
+const DefaultMaxConns = 4
 
 // withDefaults fills the optional fields and reports every missing required
 // field at once, naming it, so a caller fixes its configuration in one go.

@@ -32,9 +32,9 @@ func normaliseReceiptID(ref string) string {
 // lookupReceipt answers "my reference is R-…" with a summary of that
 // receipt, only if it belongs to the asking phone: a reference is not a
 // password, and another customer's data must never be echoed.
-func (s *Server) lookupReceipt(ctx context.Context, tx pgx.Tx, phone, reference, language string) (string, error) {
+func (s *Server) lookupReceipt(ctx context.Context, q dbConn, phone, reference, language string) (string, error) {
 	if s.cfg.Defects.On("sql-concat") {
-		return s.lookupReceiptConcat(ctx, tx, phone, reference, language)
+		return s.lookupReceiptConcat(ctx, q, phone, reference, language)
 	}
 	id := normaliseReceiptID(reference)
 	if id == "" {
@@ -42,7 +42,7 @@ func (s *Server) lookupReceipt(ctx context.Context, tx pgx.Tx, phone, reference,
 	}
 	var kind string
 	var data map[string]string
-	err := tx.QueryRow(ctx, `select kind, data from receipts where id = $1 and phone = $2`, id, phone).Scan(&kind, &data)
+	err := q.QueryRow(ctx, `select kind, data from receipts where id = $1 and phone = $2`, id, phone).Scan(&kind, &data)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return notFoundText(language), nil
 	}
@@ -57,13 +57,12 @@ func (s *Server) lookupReceipt(ctx context.Context, tx pgx.Tx, phone, reference,
 // the database's error text into the customer's reply. It runs in a
 // savepoint so a broken query does not abort the whole turn, as the
 // original author made sure.
-func (s *Server) lookupReceiptConcat(ctx context.Context, tx pgx.Tx, phone, reference, language string) (string, error) {
-	sp, err := tx.Begin(ctx)
-	if err != nil {
+func (s *Server) lookupReceiptConcat(ctx context.Context, q dbConn, phone, reference, language string) (string, error) {
+	if _, err := q.Exec(ctx, "savepoint lookup"); err != nil {
 		return "", fmt.Errorf("look up receipt: savepoint: %w", err)
 	}
 	query := "select id, kind, data::text from receipts where id = '" + strings.TrimSpace(reference) + "' and phone = '" + phone + "'"
-	rows, err := sp.Query(ctx, query)
+	rows, err := q.Query(ctx, query)
 	var found []string
 	if err == nil {
 		for rows.Next() {
@@ -81,12 +80,12 @@ func (s *Server) lookupReceiptConcat(ctx context.Context, tx pgx.Tx, phone, refe
 		}
 	}
 	if err != nil {
-		if rbErr := sp.Rollback(ctx); rbErr != nil {
-			return "", fmt.Errorf("look up receipt: rollback savepoint: %w", rbErr)
+		if _, rbErr := q.Exec(ctx, "rollback to savepoint lookup"); rbErr != nil {
+			return "", fmt.Errorf("look up receipt: rollback to savepoint: %w", rbErr)
 		}
 		return "Error: " + err.Error(), nil
 	}
-	if err := sp.Commit(ctx); err != nil {
+	if _, err := q.Exec(ctx, "release savepoint lookup"); err != nil {
 		return "", fmt.Errorf("look up receipt: release savepoint: %w", err)
 	}
 	if len(found) == 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/caas-testing/caas-testing/refbot/engine"
 )
@@ -34,11 +35,21 @@ type outbound struct {
 	body       string
 }
 
-// persistTurn writes everything one turn produced inside the caller's
-// transaction: events, the session, the phase path, the replies, the
-// inbound row's completion and the NOTIFY that tells observers the turn is
-// done. It returns the replies to send once the transaction commits.
-func (s *Server) persistTurn(ctx context.Context, tx pgx.Tx, t turn, res engine.Result) ([]outbound, engine.Session, error) {
+// dbConn is what a turn needs of its connection, inside a transaction the
+// caller opened: a pgx.Tx or a pooled connection both fit.
+type dbConn interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// planTurn turns what the engine produced into the writes of the turn:
+// events, the session, the phase path, the replies, the inbound row's
+// completion and the NOTIFY that tells observers the turn is done. They
+// come back as one batch for the caller to send inside its transaction (a
+// single round trip); only lookups are read on the way, through q. It also
+// returns the replies to send once the transaction commits.
+func (s *Server) planTurn(ctx context.Context, q dbConn, t turn, res engine.Result) (*pgx.Batch, []outbound, engine.Session, error) {
 	before := t.before.session
 	after := res.Session
 	after.Phone = t.key
@@ -87,8 +98,8 @@ func (s *Server) persistTurn(ctx context.Context, tx pgx.Tx, t turn, res engine.
 			batch.Queue(`insert into receipts (id, phone, kind, data) values ($1, $2, $3, $4)`, receiptID, t.phone, kind, s.maskFields(ev.Fields))
 		case engine.EventLookup:
 			var err error
-			if lookupResult, err = s.lookupReceipt(ctx, tx, t.phone, ev.Reference, after.Language); err != nil {
-				return nil, after, err
+			if lookupResult, err = s.lookupReceipt(ctx, q, t.phone, ev.Reference, after.Language); err != nil {
+				return nil, nil, after, err
 			}
 		case engine.EventCheckoutStart:
 			s.log.Info("checkout link sent", "phone", t.phone)
@@ -99,9 +110,9 @@ func (s *Server) persistTurn(ctx context.Context, tx pgx.Tx, t turn, res engine.
 	var out []outbound
 	if send {
 		for _, reply := range res.Replies {
-			body, err := s.fillPlaceholders(ctx, tx, reply, t.phone, receiptID, lookupResult, after.Language)
+			body, err := s.fillPlaceholders(ctx, q, reply, t.phone, receiptID, lookupResult, after.Language)
 			if err != nil {
-				return nil, after, err
+				return nil, nil, after, err
 			}
 			if body = cleanText(body); strings.TrimSpace(body) == "" {
 				continue
@@ -141,17 +152,14 @@ update sessions set state = $2, phase = $3, language = $4, data = $5, opted_out 
 		batch.Queue(`update messages set processed_at = clock_timestamp(), state = $2, phase = $3 where id = $1`, t.inboundID, after.State, after.Phase)
 	}
 	batch.Queue(`select pg_notify('refbot_outbound', $1)`, t.phone)
-	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
-		return nil, after, fmt.Errorf("persist turn: %w", err)
-	}
-	return out, after, nil
+	return batch, out, after, nil
 }
 
 // fillPlaceholders replaces {receipt_url} and {lookup_result} in a reply.
-func (s *Server) fillPlaceholders(ctx context.Context, tx pgx.Tx, reply, phone, receiptID, lookupResult, language string) (string, error) {
+func (s *Server) fillPlaceholders(ctx context.Context, q dbConn, reply, phone, receiptID, lookupResult, language string) (string, error) {
 	if strings.Contains(reply, "{receipt_url}") {
 		if receiptID == "" { // the reply refers to an earlier receipt
-			err := tx.QueryRow(ctx, `select id from receipts where phone = $1 order by created_at desc limit 1`, phone).Scan(&receiptID)
+			err := q.QueryRow(ctx, `select id from receipts where phone = $1 order by created_at desc limit 1`, phone).Scan(&receiptID)
 			if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 				return "", fmt.Errorf("newest receipt: %w", err)
 			}

@@ -37,38 +37,48 @@ type lockedSession struct {
 
 const sessionColumns = `state, phase, language, data, opted_out, handoff, consent_at is not null, turn, recent, business_phone_id`
 
-// lockOrCreate locks the session row of key, creating it in the initial
-// state when missing, in one statement (the upsert's row lock is the FOR
-// UPDATE). A non-empty businessID is remembered for Graph sends.
-func (st *sessionStore) lockOrCreate(ctx context.Context, tx pgx.Tx, key, product, businessID string, initialState, initialPhase string) (lockedSession, error) {
-	row := tx.QueryRow(ctx, `
+// queueLockOrCreate queues, on b, the statement that locks the session row
+// of key, creating it in the initial state when missing (the upsert's row
+// lock is the FOR UPDATE). A non-empty businessID is remembered for Graph
+// sends. When b has run, ls holds the session.
+func (st *sessionStore) queueLockOrCreate(b *pgx.Batch, ls *lockedSession, key, product, businessID, initialState, initialPhase string) {
+	b.Queue(`
 insert into sessions as s (phone, product, state, phase, business_phone_id)
 values ($1, $2, $3, $4, $5)
 on conflict (phone) do update
    set business_phone_id = case when excluded.business_phone_id <> '' then excluded.business_phone_id else s.business_phone_id end
-returning `+sessionColumns+`, (xmax = 0)`, key, product, initialState, initialPhase, businessID)
-	var ls lockedSession
-	if err := scanSession(row, key, &ls, &ls.created); err != nil {
-		return ls, fmt.Errorf("lock session: %w", err)
+returning `+sessionColumns+`, (xmax = 0)`, key, product, initialState, initialPhase, businessID).
+		QueryRow(func(row pgx.Row) error {
+			if err := scanSession(row, key, ls, &ls.created); err != nil {
+				return fmt.Errorf("lock session: %w", err)
+			}
+			st.fromMemory(ls, key, initialState, initialPhase)
+			return nil
+		})
+}
+
+// fromMemory is the lost-on-restart seeded defect's read path: the session
+// the database returned is replaced by the in-memory one, or by a brand-new
+// one when memory has none (after a restart).
+func (st *sessionStore) fromMemory(ls *lockedSession, key, initialState, initialPhase string) {
+	if !st.inMemory {
+		return
 	}
-	if st.inMemory {
-		st.mu.Lock()
-		mem, ok := st.memory[key]
-		st.mu.Unlock()
-		if ok {
-			ls.session = mem
-		} else {
-			ls.session = engine.Session{Phone: key, State: initialState, Phase: initialPhase, Language: "es", Data: map[string]string{}}
-			ls.created = true
-		}
+	st.mu.Lock()
+	mem, ok := st.memory[key]
+	st.mu.Unlock()
+	if ok {
+		ls.session = mem
+		return
 	}
-	return ls, nil
+	ls.session = engine.Session{Phone: key, State: initialState, Phase: initialPhase, Language: "es", Data: map[string]string{}}
+	ls.created = true
 }
 
 // lockExisting locks the session row of key; found is false when the
 // phone has no session.
-func (st *sessionStore) lockExisting(ctx context.Context, tx pgx.Tx, key string) (ls lockedSession, found bool, err error) {
-	row := tx.QueryRow(ctx, `select `+sessionColumns+` from sessions where phone = $1 for update`, key)
+func (st *sessionStore) lockExisting(ctx context.Context, q dbConn, key string) (ls lockedSession, found bool, err error) {
+	row := q.QueryRow(ctx, `select `+sessionColumns+` from sessions where phone = $1 for update`, key)
 	err = scanSession(row, key, &ls, nil)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return ls, false, nil

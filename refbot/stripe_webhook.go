@@ -158,9 +158,12 @@ func (s *Server) fulfilCheckout(ctx context.Context, tx pgx.Tx, ev stripeEvent) 
 		return nil, nil, nil
 	}
 	res := s.product.PaymentCompleted(locked.session, s.cfg.Defects)
-	out, after, err := s.persistTurn(ctx, tx, turn{key: phone, phone: phone, businessID: locked.businessID, before: locked}, res)
+	writes, out, after, err := s.planTurn(ctx, tx, turn{key: phone, phone: phone, businessID: locked.businessID, before: locked}, res)
 	if err != nil {
 		return nil, nil, err
+	}
+	if err := tx.SendBatch(ctx, writes).Close(); err != nil {
+		return nil, nil, fmt.Errorf("persist payment turn: %w", err)
 	}
 	return out, &after, nil
 }
