@@ -85,12 +85,16 @@ func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 // they write as they speak ("kiero" for "quiero", "ablar" for "hablar",
 // "vaja" for "baja") get the same key. Short words are left alone: their
 // keys would collide too often.
+var (
+	soundIn  = strings.NewReplacer("qu", "k", "ch", "\x01", "sh", "\x02", "ph", "f")
+	soundOut = strings.NewReplacer("\x01", "ch", "\x02", "sh")
+)
+
 func sound(w string) string {
 	if len(w) < 4 {
 		return w
 	}
-	w = collapse(w)
-	w = strings.NewReplacer("qu", "k", "ch", "\x01", "sh", "\x02", "ph", "f").Replace(w)
+	w = soundIn.Replace(collapse(w))
 	w = strings.ReplaceAll(w, "h", "")
 	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
@@ -119,19 +123,25 @@ func sound(w string) string {
 		}
 		b = append(b, c)
 	}
-	out := strings.NewReplacer("\x01", "ch", "\x02", "sh").Replace(string(b))
-	return collapse(out)
+	return collapse(soundOut.Replace(string(b)))
 }
 
 // editDistance is the optimal-string-alignment distance (insertions,
-// deletions, substitutions, adjacent transpositions), stopping early above 2.
+// deletions, substitutions, adjacent transpositions), reporting 3 for
+// anything above 2. Keyword words are short: rows live on the stack, and a
+// word longer than maxEditWord is only ever equal or far.
 func editDistance(a, b string) int {
 	if d := len(a) - len(b); d > 2 || d < -2 {
 		return 3
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if len(b) >= maxEditWord {
+		if a == b {
+			return 0
+		}
+		return 3
+	}
+	var rows [3][maxEditWord]int
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -149,8 +159,10 @@ func editDistance(a, b string) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return min(prev[len(b)], 3)
 }
+
+const maxEditWord = 24
 
 var keyboardRows = []string{"qwertyuiop", "asdfghjkln", "zxcvbnm"}
 

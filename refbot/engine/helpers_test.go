@@ -3,6 +3,7 @@ package engine_test
 import (
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/caas-testing/caas-testing/refbot/defect"
@@ -90,9 +91,34 @@ var happyPaths = map[string]map[string][]string{
 	},
 }
 
+// reached remembers where reach got to: Step never changes the session it
+// is given, so a remembered session can be handed out again.
+var reached = struct {
+	sync.Mutex
+	m map[string]chat
+}{m: map[string]chat{}}
+
 // reach plays the happy path until the session is in state. It also
 // reaches declined (by declining), opted_out (STOP) and confirmed (paid).
 func reach(t *testing.T, product, lang, state string, defects ...string) *chat {
+	t.Helper()
+	key := strings.Join(append([]string{product, lang, state}, defects...), "|")
+	reached.Lock()
+	seen, ok := reached.m[key]
+	reached.Unlock()
+	if ok {
+		c := newChat(t, product, defects...)
+		c.s, c.last = seen.s, seen.last
+		return c
+	}
+	c := playTo(t, product, lang, state, defects...)
+	reached.Lock()
+	reached.m[key] = chat{s: c.s, last: c.last}
+	reached.Unlock()
+	return c
+}
+
+func playTo(t *testing.T, product, lang, state string, defects ...string) *chat {
 	t.Helper()
 	c := newChat(t, product, defects...)
 	path := happyPaths[product][lang]

@@ -15,13 +15,13 @@ import (
 // recognised in its first words only.
 const maxMatchWords = 200
 
-// tok is one word with its phonetic key.
-type tok struct{ w, s string }
+// tok is one word with its collapsed form and its phonetic key.
+type tok struct{ w, c, s string }
 
 func toks(ws []string) []tok {
 	out := make([]tok, len(ws))
 	for i, w := range ws {
-		out[i] = tok{w, sound(w)}
+		out[i] = tok{w, collapse(w), sound(w)}
 	}
 	return out
 }
@@ -218,7 +218,7 @@ func (p *Product) wordIn(alts []tok, w tok) bool {
 // ("estaba", "dates") is never read as a different keyword ("estafa",
 // "datos"), and short words must be exact.
 func (p *Product) same(k, w tok) bool {
-	if k.w == w.w || collapse(k.w) == collapse(w.w) { // "siii", "nooo"
+	if k.w == w.w || k.c == w.c { // "siii", "nooo"
 		return true
 	}
 	if len(k.w) < 4 || len(w.w) < 4 || p.vocab[w.w] {
@@ -227,7 +227,10 @@ func (p *Product) same(k, w tok) bool {
 	if k.s == w.s {
 		return true
 	}
-	return len(k.w) >= 5 && len(w.w) >= 5 && editDistance(k.s, w.s) <= 1
+	if d := len(k.s) - len(w.s); len(k.w) < 5 || len(w.w) < 5 || d > 1 || d < -1 {
+		return false
+	}
+	return editDistance(k.s, w.s) <= 1
 }
 
 // hasID reports whether an interactive reply id means this intent.

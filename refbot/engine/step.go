@@ -107,13 +107,10 @@ func (t *turn) handle(in Inbound) {
 		t.intent = "reaction" // an emoji on our message: nothing to answer
 		return
 	default:
-		key, ok := mediaTexts[in.Type]
-		if !ok {
-			key = "unsupported"
-		}
+		key := mediaTexts[in.Type]
 		t.intent = "media"
-		if !ok {
-			t.intent = "unsupported"
+		if key == "" {
+			t.intent, key = "unsupported", "unsupported"
 		}
 		t.sayStay(t.text(key))
 		return
