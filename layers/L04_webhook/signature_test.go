@@ -1,0 +1,65 @@
+package l04webhook_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/caas-testing/caas-testing/fixtures"
+	"github.com/caas-testing/caas-testing/testutil"
+)
+
+// Meta counts anything but a quick 200 as a failed delivery and retries it
+// for days; a slow webhook buys duplicate messages.
+func TestASignedDeliveryIsAcknowledgedWith200WithinTheReplyBudget(t *testing.T) {
+	t.Parallel()
+	tg := testutil.Open(t)
+	phone := tg.Phone(t)
+	state, _ := consentState(t, tg.M)
+	budget := tg.M.Budgets.Reply()
+	steps := tg.M.ShortestPath(tg.M.Graph.Initial, state)
+	for _, st := range steps {
+		tu := tg.Say(t, phone, utterance(t, tg.M, st.Intent))
+		assert.Equal(t, 200, tu.Response.Status, "a signed delivery must be answered 200; %s", tu.Quote())
+		assert.LessOrEqual(t, tu.Response.Elapsed, budget,
+			"the webhook took %v to answer a signed delivery, over budgets.reply_ms (%v); %s", tu.Response.Elapsed, budget, tu.Quote())
+		assert.True(t, tu.Settled, "the bot did not finish the turn within %v; %s", tg.WaitBudget(), tu.Quote())
+		assert.NotEmpty(t, tu.Replies, "a signed message must get an answer; %s", tu.Quote())
+	}
+}
+
+// A webhook that trusts unsigned bodies lets anyone on the internet talk as
+// any customer. Each forged delivery must be refused before it is read.
+func TestUnsignedOrMissignedDeliveriesAreRejectedAndNothingIsStored(t *testing.T) {
+	t.Parallel()
+	tg := testutil.Open(t)
+	cases := []struct {
+		name string
+		sign func(body, other []byte) string
+	}{
+		{"a delivery without X-Hub-Signature-256 is rejected", func([]byte, []byte) string { return "" }},
+		{"a delivery signed with another app secret is rejected", func(body, _ []byte) string {
+			return fixtures.SignWhatsApp(body, "not-the-bots-app-secret")
+		}},
+		{"a delivery carrying the signature of another body is rejected", func(_, other []byte) string {
+			return tg.SignWhatsApp(other)
+		}},
+		{"a truncated signature is rejected", func(body, _ []byte) string {
+			return tg.SignWhatsApp(body)[:len("sha256=")+32]
+		}},
+		{"an empty sha256= signature is rejected", func([]byte, []byte) string { return "sha256=" }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			phone := tg.Phone(t)
+			text := opening(t, tg.M)
+			body := fixtures.Delivery(fixtures.Text(phone, text)).JSON()
+			other := fixtures.Delivery(fixtures.Text(phone, text+" otra vez")).JSON()
+			resp := tg.PostWhatsApp(t, body, c.sign(body, other))
+			assert.Contains(t, []int{401, 403}, resp.Status,
+				"%s: a text %q from %s answered %s; want 401 or 403", c.name, text, phone, resp)
+			assertNothingStored(t, tg, phone, "a forged delivery")
+		})
+	}
+}
