@@ -225,3 +225,30 @@ func TestSeededDefectSlowHealth(t *testing.T) {
 		}
 	})
 }
+
+func TestSeededDefectSQLConcat(t *testing.T) {
+	t.Parallel()
+	withAndWithout(t, "sql-concat", defaultBot(func(t *testing.T, b *bot, on bool) {
+		secret := "Secreto Ajeno " + randomHex(4) // another customer's data
+		storeReceipt(t, newPhone(), "booking", map[string]string{"name": secret})
+		phone := newPhone()
+		b.sendText(t, phone, "hola")
+
+		b.sendText(t, phone, "mi referencia es x' or 1=1 --")
+		replies := repliesTo(t, phone)
+		leak := replies[len(replies)-1]
+
+		b.sendText(t, phone, "mi referencia es R-1a2b3c4d'")
+		replies = repliesTo(t, phone)
+		dbError := replies[len(replies)-1]
+		t.Logf("injection reply: %.200q; quote reply: %.200q", leak, dbError)
+		if on {
+			assert.Contains(t, leak, secret, "the injected condition returns every receipt")
+			assert.Contains(t, dbError, "SQLSTATE", "the database error reaches the customer")
+		} else {
+			assert.NotContains(t, leak, secret)
+			assert.NotContains(t, dbError, "SQLSTATE")
+		}
+		assert.NotZero(t, countRows(t, `select count(*) from receipts`), "the table is intact")
+	}))
+}

@@ -12,9 +12,10 @@ import (
 	"github.com/caas-testing/caas-testing/refbot/engine"
 )
 
-// recentReplies is how many of the bot's last replies the session keeps
-// for the engine's loop avoidance.
-const recentReplies = 5
+// recentReplies bounds the bot's last replies kept on the session for the
+// engine's loop avoidance; the engine keeps its own few (6), this only
+// stops a misbehaving engine from growing the row without end.
+const recentReplies = 10
 
 // turn is one engine step to persist: who it is about and where it came
 // from.
