@@ -1,0 +1,30 @@
+// Package runner plays sim scenarios against a bot under test and writes
+// what happened as transcripts (sim/transcript), one JSONL file per scenario
+// under <run dir>/transcripts/<scenario-id>.jsonl.
+//
+// Scenarios run concurrently (Options.Concurrency, default 8), each on its
+// own test phone from the manifest's range. A scenario is played turn by
+// turn: the Customer gives the next message (the scripted one replays the
+// scenario's opening and turns; an LLM persona plugs in behind the same
+// interface), the target sends it as a signed WhatsApp webhook and waits for
+// the bot's turn to settle, and the runner reads the session (state, phase,
+// opted_out) from the bot's database and appends a turn line. The end line
+// carries the phase path the bot's database recorded. A scenario stops at
+// max_turns, when the customer has nothing more to say, when the customer
+// opted out and the scenario expects it, or when the bot reached a terminal
+// state.
+//
+// Every line is written (and so flushed) as soon as its turn settles, and
+// the file is fsynced when the scenario ends, so a crash or Ctrl-C loses at
+// most the turn in flight. Every text is redacted (the manifest's secrets
+// and the target's signing secrets) before it is written or printed.
+//
+// Resume: running again with the same run id and directory skips every
+// scenario whose transcript has an end line (one that ended with an error is
+// complete too: the error is its result; delete the file to play it again)
+// and plays every other one again from the start, on a freshly reset phone,
+// overwriting its partial transcript. A half-played conversation is never
+// continued: the bot's state for that phone cannot be trusted after the
+// runner stopped mid-turn (the bot may have handled the message in flight or
+// not, and an embedded bot's database does not outlive the process).
+package runner
