@@ -63,6 +63,20 @@ func TestDataAnswersAreNotMistakenForCommands(t *testing.T) {
 	}
 }
 
+func TestQuestionsAreNotTakenForAnswers(t *testing.T) {
+	for _, tc := range []struct{ product, state, msg string }{
+		{"cambialeon", "bill_provider", "¿Trabajáis con Iberdrola?"},
+		{"cambialeon", "switch_name", "why do you need my name?"},
+		{"voyachat", "trip_destination", "¿qué destinos tenéis?"},
+	} {
+		c := reach(t, tc.product, "es", tc.state)
+		if r := c.say(tc.msg); r.Intent != "nonsense" {
+			t.Errorf("%s: %q read as %q, want a re-prompt", tc.state, tc.msg, r.Intent)
+		}
+		c.wantState(tc.state)
+	}
+}
+
 func TestNonsenseRepromptsWithoutRepeatingItself(t *testing.T) {
 	for _, product := range []string{"voyachat", "cambialeon"} {
 		p := load(t, product)

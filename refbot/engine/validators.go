@@ -22,6 +22,11 @@ func (t *turn) validate(sl *slotSpec, u utterance, id string) (map[string]string
 		}
 		return map[string]string{sl.Field: v}
 	}
+	if sl.Field != "" && isQuestion(raw) {
+		// "¿Trabajáis con Iberdrola?" in a free-text state is a question,
+		// not the answer.
+		return nil, false
+	}
 	switch sl.Validator {
 	case "any":
 		return field(raw), !meaningless(wordsOf(u))
@@ -162,6 +167,10 @@ func ordinalIn(ws []string, table map[string]int) int {
 		}
 	}
 	return pick
+}
+
+func isQuestion(raw string) bool {
+	return strings.HasPrefix(raw, "¿") || strings.HasSuffix(raw, "?")
 }
 
 // Lead-ins customers put before the answer ("me llamo ...").
