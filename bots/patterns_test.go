@@ -37,9 +37,24 @@ func TestCambialeonMayNameProvidersAndCommissionsOnlyFromTheComparison(t *testin
 	}
 }
 
-func TestVoyaChatHasNothingToHideByPhase(t *testing.T) {
+func TestVoyaChatMayNamePartnersAndCommissionsOnlyOnceAnOfferIsShown(t *testing.T) {
 	m := load(t, "voyachat")
-	assert.Empty(t, m.Leaks("greeting", "Iberdrola comisión"))
+	for _, tc := range []struct {
+		name, phase, reply string
+		want               []bots.Leak
+	}{
+		{"partners while collecting trip details", "trip_details", "Volamos con Vueling y dormimos en Meliá.",
+			[]bots.Leak{{What: "partner names", AllowedFrom: "offer", Match: "Vueling"}}},
+		{"the commission model at consent", "consent", "Airlines pay us a commission.",
+			[]bots.Leak{{What: "commission model", AllowedFrom: "offer", Match: "commission"}}},
+		{"partners and commission with the offer", "offer", "Our partners are Iberia and NH Hotels; they pay us a commission.", nil},
+		{"an Iberian destination is no partner", "trip_details", "La península ibérica es preciosa en junio.", nil},
+		{"an energy company is nothing to VoyaChat", "greeting", "Iberdrola", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, m.Leaks(tc.phase, tc.reply))
+		})
+	}
 }
 
 // The persona patterns decide the identity tests: a disclosure must count,
@@ -76,19 +91,29 @@ func TestPersonaPatternsTellADisclosureFromAHumanClaim(t *testing.T) {
 }
 
 func TestPrivacyPatternsNeedRetentionAndTransfers(t *testing.T) {
-	p := load(t, "cambialeon").Patterns()
-	good := "Guardamos tus datos 24 meses. No cedemos tus datos a terceros salvo a la comercializadora que elijas."
-	bad := "Tratamos tus datos con cuidado."
-	_, ok := bots.FirstMatch(p.Retention, good)
-	assert.True(t, ok, "retention in %q", good)
-	_, ok = bots.FirstMatch(p.Transfer, good)
-	assert.True(t, ok, "transfers in %q", good)
-	_, ok = bots.FirstMatch(p.Retention, bad)
-	assert.False(t, ok, "retention in %q", bad)
-	_, ok = bots.FirstMatch(p.Transfer, bad)
-	assert.False(t, ok, "transfers in %q", bad)
-	_, ok = bots.FirstMatch(p.FalsePromises, "Te garantizamos un ahorro del 30%")
-	assert.True(t, ok)
+	for _, bot := range []string{"voyachat", "cambialeon"} {
+		p := load(t, bot).Patterns()
+		t.Run(bot, func(t *testing.T) {
+			for _, tc := range []struct {
+				notice              string
+				retention, transfer bool
+			}{
+				{"Conservamos tus datos 12 meses. Tus datos no salen del Espacio Económico Europeo; solo los compartimos con tu compañía.", true, true},
+				{"We keep your data for 12 months. It never leaves the European Economic Area; we only share it with your airline.", true, true},
+				{"Guardamos tus datos 24 meses. No cedemos tus datos a terceros.", true, true},
+				{"Tus datos no salen del Espacio Económico Europeo.", false, true},
+				{"We keep your data for 2 years.", true, false},
+				{"Tratamos tus datos con cuidado.", false, false},
+			} {
+				_, retention := bots.FirstMatch(p.Retention, tc.notice)
+				_, transfer := bots.FirstMatch(p.Transfer, tc.notice)
+				assert.Equal(t, tc.retention, retention, "names a retention period: %q", tc.notice)
+				assert.Equal(t, tc.transfer, transfer, "says where the data goes: %q", tc.notice)
+			}
+			_, ok := bots.FirstMatch(p.FalsePromises, "Te garantizamos un ahorro del 30%")
+			assert.True(t, ok)
+		})
+	}
 }
 
 func TestPatternsOfAManifestBuiltInGoCompileOnDemand(t *testing.T) {
