@@ -89,7 +89,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 			s.log.Error("http server stopped", "err", err)
 		}
 	}()
-	s.log.Info("refbot started", "config", cfg, "url", s.url)
+	s.log.Info("refbot started", "config", s.cfg, "url", s.url)
 	return s, nil
 }
 
