@@ -166,8 +166,10 @@ func pathString(phases []string) string {
 		return "(none recorded)"
 	}
 	s := phases[0]
-	for _, p := range phases[1:] {
-		s += "→" + p
+	for i, p := range phases[1:] {
+		if p != phases[i] { // a move between states of one phase is not a new phase
+			s += "→" + p
+		}
 	}
 	return s
 }

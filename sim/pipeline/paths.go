@@ -1,0 +1,71 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+)
+
+// EnvReportsDir overrides where reports are written: $CAAS_REPORTS_DIR/<bot>/<run-id>.
+const EnvReportsDir = "CAAS_REPORTS_DIR"
+
+// ScenariosSubdir is the directory of a run that keeps the scenarios it played.
+const ScenariosSubdir = "scenarios"
+
+// ErrUsage marks an error in what the caller asked for (an unknown bot, a
+// bad run id, a missing file), as opposed to a failure while doing it.
+var ErrUsage = errors.New("usage")
+
+// usageError is an error caused by the caller's arguments.
+func usageError(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, args...))
+}
+
+// DefaultReportsDir is $CAAS_REPORTS_DIR, else sim/reports under the module
+// root (found by walking up from the working directory to go.mod), else
+// sim/reports under the working directory.
+func DefaultReportsDir() string {
+	if d := os.Getenv(EnvReportsDir); d != "" {
+		return d
+	}
+	if wd, err := os.Getwd(); err == nil {
+		for d := wd; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+				return filepath.Join(d, "sim", "reports")
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return filepath.Join("sim", "reports")
+}
+
+// RunIDLayout is the layout of generated run ids: sortable local time.
+const RunIDLayout = "20060102-150405"
+
+var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+
+// NewRunID is a run id for a run starting at t that does not name an
+// existing directory under botDir: t in RunIDLayout, with -2, -3, ... when
+// two runs start within one second.
+func NewRunID(botDir string, t time.Time) string {
+	base := t.Format(RunIDLayout)
+	id := base
+	for n := 2; ; n++ {
+		if _, err := os.Stat(filepath.Join(botDir, id)); errors.Is(err, os.ErrNotExist) {
+			return id
+		}
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+func checkRunID(id string) error {
+	if !runIDPattern.MatchString(id) {
+		return usageError("run id %q: use letters, digits, '.', '_' and '-' only (it names a directory), e.g. %s", id, time.Now().Format(RunIDLayout))
+	}
+	return nil
+}
