@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/caas-testing/caas-testing/sim/pipeline"
+)
+
+func init() {
+	register(command{name: "sim run", summary: "play scenarios against the bot, judge them and write the report", run: runSimRun})
+}
+
+func runSimRun(ctx context.Context, args []string) error {
+	f := newSimFlags("sim run", "[flags] [scenario files or directories...]",
+		"Plays the scenarios (default: every scenario of the bot) against it, each on its own\ntest phone, judges every transcript and writes the report to\n<reports>/<bot>/<run-id>/. Ctrl-C stops cleanly; -run-id ID resumes.").withBot().withRun()
+	dir := f.fs.String("scenarios", "", "a scenario directory or file (default sim/scenarios/<bot>) [env CAAS_SCENARIOS_DIR, as $CAAS_SCENARIOS_DIR/<bot>]")
+	rest, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	paths := rest
+	if *dir != "" {
+		paths = append([]string{*dir}, rest...)
+	}
+	sum, err := pipeline.Play(ctx, pipeline.PlayOptions{
+		Bot: *f.bot, Scenarios: paths, RunID: *f.runID, Concurrency: *f.concurrency,
+		ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects,
+	})
+	if len(sum.Results) > 0 {
+		sum.Print(os.Stdout)
+	}
+	return simError(err)
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// captureStderr runs f with os.Stderr sent to a file and returns what it wrote.
+func captureStderr(t *testing.T, f func()) string {
+	t.Helper()
+	tmp, err := os.CreateTemp(t.TempDir(), "stderr")
+	require.NoError(t, err)
+	saved := os.Stderr
+	os.Stderr = tmp
+	defer func() { os.Stderr = saved }()
+	f()
+	_, err = tmp.Seek(0, io.SeekStart)
+	require.NoError(t, err)
+	out, err := io.ReadAll(tmp)
+	require.NoError(t, err)
+	return string(out)
+}
+
+func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, "CAAS_REPORTS_DIR", "CAAS_SCENARIOS_DIR"} {
+		t.Setenv(env, "")
+	}
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"no bot", nil, []string{"sim", "run"}, "no bot: give -bot NAME or set CAAS_BOT"},
+		{"an unknown bot", nil, []string{"sim", "run", "-bot", "nosuchbot"}, `unknown bot "nosuchbot"`},
+		{"an unknown bot from the environment", map[string]string{envBot: "nosuchbot"}, []string{"sim", "run"}, `unknown bot "nosuchbot"`},
+		{"an unknown flag", nil, []string{"sim", "run", "-bot", "cambialeon", "-fast"}, "flag provided but not defined: -fast"},
+		{"a run id that is not a directory name", nil, []string{"sim", "run", "-bot", "cambialeon", "-run-id", "../x"}, `run id "../x"`},
+		{"a negative concurrency", nil, []string{"sim", "run", "-bot", "cambialeon", "-concurrency", "-1"}, "-concurrency -1"},
+		{"a malformed environment twin", map[string]string{envConcurrency: "many"}, []string{"sim", "run", "-bot", "cambialeon"}, `$CAAS_SIM_CONCURRENCY="many": want a whole number`},
+		{"a scenario path that does not exist", nil, []string{"sim", "run", "-bot", "cambialeon", "-scenarios", "/nonexistent"}, "scenarios /nonexistent"},
+		{"a write without a brief", nil, []string{"sim", "write", "-bot", "cambialeon"}, "no brief"},
+		{"a flag after the brief", nil, []string{"sim", "write", "-bot", "cambialeon", "5 scenarios", "-seed", "3"}, `"-seed" after the arguments: flags go first`},
+		{"a brief for another bot", nil, []string{"sim", "write", "-bot", "cambialeon", "5 scenarios for voyachat"}, "voyachat"},
+		{"a judge without a run", nil, []string{"sim", "judge", "-bot", "cambialeon"}, "no run: give -run"},
+		{"a judge of a missing run", nil, []string{"sim", "judge", "-bot", "cambialeon", "-run", "/nonexistent/cambialeon/x"}, "does not exist"},
+		{"a pipeline without a brief", nil, []string{"sim", "pipeline", "-bot", "cambialeon"}, "no brief"},
+	}
+	for _, c := range cases {
+		t.Run(c.name+" exits 2 with the message", func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			var code int
+			stderr := captureStderr(t, func() { code = run(context.Background(), c.args) })
+			assert.Equal(t, 2, code, "stderr: %s", stderr)
+			assert.Contains(t, stderr, c.want)
+		})
+	}
+}
+
+func TestSimHelpNamesEveryEnvironmentTwin(t *testing.T) {
+	stderr := captureStderr(t, func() {
+		assert.Equal(t, 0, run(context.Background(), []string{"sim", "pipeline", "-h"}))
+	})
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, "CAAS_REPORTS_DIR"} {
+		assert.Contains(t, stderr, env)
+	}
+}
+
+func TestSimWriteWritesTheBriefsScenarios(t *testing.T) {
+	t.Setenv(envBot, "cambialeon")
+	t.Setenv(envSeed, "")
+	out := t.TempDir()
+	var code int
+	stderr := captureStderr(t, func() {
+		code = run(context.Background(), []string{"sim", "write", "-seed", "4", "-out", out, "5", "scenarios"})
+	})
+	require.Equal(t, 0, code, stderr)
+	got, err := filepath.Glob(filepath.Join(out, "*.yaml"))
+	require.NoError(t, err)
+	assert.Len(t, got, 5)
+	for _, p := range got {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.True(t, strings.Contains(string(data), "bot: cambialeon"), p)
+	}
+}
