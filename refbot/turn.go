@@ -66,7 +66,7 @@ func (s *Server) handleMessage(ctx context.Context, m inboundMessage) (duplicate
 	first.Queue(`
 insert into messages (phone, direction, wamid, type, body) values ($1, 'in', $2, $3, $4)
 on conflict (wamid) where direction = 'in' do nothing
-returning id`, m.phone, m.ID, m.Type, s.mask(in.Text)).QueryRow(func(row pgx.Row) error {
+returning id`, m.phone, m.ID, truncate(m.Type, 64), s.mask(in.Text)).QueryRow(func(row pgx.Row) error {
 		err := row.Scan(&inboundID)
 		if errors.Is(err, pgx.ErrNoRows) {
 			duplicate = true
