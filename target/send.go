@@ -216,10 +216,13 @@ func (tg *Target) guardBody(body []byte) error {
 		for _, p := range d.phones {
 			phones[p] = true
 		}
-	}
-	for _, m := range phoneFields.FindAllSubmatch(body, -1) {
-		if len(m[1]) > 0 {
-			phones[string(m[1])] = true
+	} else {
+		// Not JSON: look for phone fields in the raw text. (Only here: in a
+		// parsed body, context.from is the business's own number.)
+		for _, m := range phoneFields.FindAllSubmatch(body, -1) {
+			if len(m[1]) > 0 {
+				phones[string(m[1])] = true
+			}
 		}
 	}
 	for p := range phones {
