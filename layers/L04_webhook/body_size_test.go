@@ -2,6 +2,7 @@ package l04webhook_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -32,6 +33,8 @@ func TestABodyOverFourMiBIsRefusedAndTheBotStaysHealthy(t *testing.T) {
 	// Through the context API: a bot may close the connection on a body
 	// this large instead of answering, which is a clear refusal too.
 	resp, err := tg.Target.PostWhatsApp(ctx, body, tg.SignWhatsApp(body), nil)
+	var outOfRange *testutil.OutOfRangeError
+	require.False(t, errors.As(err, &outOfRange), "%v", err)
 	if err != nil {
 		t.Logf("a signed %d-byte delivery: the bot closed the connection (%v), a refusal", len(body), err)
 	} else {

@@ -56,14 +56,21 @@ func driveTo(t *testing.T, tg *testutil.Target, phone, state string) {
 // skips, naming the fields, when the graph has none.
 func consentState(t *testing.T, m *bots.Manifest) (state, next string) {
 	t.Helper()
-	for _, name := range sortedStates(m) {
-		st := m.Graph.States[name]
-		if st.Phase == m.Graph.ConsentPhase && st.On["accept"] != "" {
-			return name, st.On["accept"]
-		}
+	if state, next, ok := findConsentState(m); ok {
+		return state, next
 	}
 	t.Skipf("%s: no state of graph.consent_phase %q has an accept intent in graph.states.*.on", m.File(), m.Graph.ConsentPhase)
 	return "", ""
+}
+
+func findConsentState(m *bots.Manifest) (state, next string, ok bool) {
+	for _, name := range sortedStates(m) {
+		st := m.Graph.States[name]
+		if st.Phase == m.Graph.ConsentPhase && st.On["accept"] != "" {
+			return name, st.On["accept"], true
+		}
+	}
+	return "", "", false
 }
 
 // paidState is the state waiting for the "paid" event (a Stripe checkout)

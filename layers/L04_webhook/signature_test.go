@@ -15,11 +15,20 @@ func TestASignedDeliveryIsAcknowledgedWith200WithinTheReplyBudget(t *testing.T) 
 	t.Parallel()
 	tg := testutil.Open(t)
 	phone := tg.Phone(t)
-	state, _ := consentState(t, tg.M)
 	budget := tg.M.Budgets.Reply()
-	steps := tg.M.ShortestPath(tg.M.Graph.Initial, state)
-	for _, st := range steps {
-		tu := tg.Say(t, phone, utterance(t, tg.M, st.Intent))
+	// The first messages of a conversation, through consent when the graph
+	// asks for it: the turns that create and move a session.
+	texts := []string{opening(t, tg.M)}
+	if _, next, ok := findConsentState(tg.M); ok {
+		if steps := tg.M.ShortestPath(tg.M.Graph.Initial, next); len(steps) > 0 {
+			texts = texts[:0]
+			for _, st := range steps {
+				texts = append(texts, utterance(t, tg.M, st.Intent))
+			}
+		}
+	}
+	for _, text := range texts {
+		tu := tg.Say(t, phone, text)
 		assert.Equal(t, 200, tu.Response.Status, "a signed delivery must be answered 200; %s", tu.Quote())
 		assert.LessOrEqual(t, tu.Response.Elapsed, budget,
 			"the webhook took %v to answer a signed delivery, over budgets.reply_ms (%v); %s", tu.Response.Elapsed, budget, tu.Quote())
