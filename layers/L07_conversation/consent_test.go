@@ -101,7 +101,7 @@ func TestACustomerWhoDeclinesConsentIsNeverMovedIntoPersonalData(t *testing.T) {
 		}
 		on := m.Graph.States[s].On
 		for _, intent := range slices.Sorted(maps.Keys(on)) {
-			if next := on[intent];  !slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, next)) {
+			if next := on[intent]; !slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, next)) {
 				refusals = append(refusals, bots.Step{Intent: intent, State: s})
 			}
 		}
