@@ -5,6 +5,7 @@ import (
 
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/writer"
+	"github.com/caas-testing/caas-testing/target"
 )
 
 // Options tune Run: the whole pipeline, from a brief to a report.
@@ -28,6 +29,9 @@ type Options struct {
 	Defects  string
 	Writer   writer.Writer   // nil = the offline, seeded writer
 	Customer runner.Customer // nil = the scripted customer
+	// Target is a bot already started for this manifest (the caller closes
+	// it; Defects is then ignored); nil = start one for the run.
+	Target *target.Target
 }
 
 // PlayOptions tune Play: scenario files played, judged and reported.
@@ -42,6 +46,7 @@ type PlayOptions struct {
 	Progress    io.Writer
 	Defects     string
 	Customer    runner.Customer
+	Target      *target.Target // as in Options
 }
 
 // JudgeOptions tune Judge: re-scoring the transcripts of an existing run.

@@ -23,7 +23,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	p, err := newPlan(m, opt.RunID, opt.ReportsDir)
+	p, err := newPlan(m, opt.RunID, opt.ReportsDir, opt.Target)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -42,5 +42,5 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	stage(opt.Progress)("writer: %d scenarios for %q (%d categories) in %s", len(scs), opt.Brief, len(scenario.BatchCategories(scs)), dir)
-	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer})
+	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer, target: opt.Target})
 }

@@ -75,6 +75,7 @@ func TestPipeline(t *testing.T) {
 	t.Run("the next run of the same scenarios is compared with the previous one", func(t *testing.T) {
 		o := opt
 		o.RunID = "second"
+		o.Target = shared(t, "cambialeon")
 		sum, err := pipeline.Run(ctx, o)
 		require.NoError(t, err)
 		assert.Equal(t, "first", sum.PreviousRunID)
@@ -108,7 +109,7 @@ func TestPipelineFailures(t *testing.T) {
 	t.Run("a run whose scenario fails still writes its report and names the failure", func(t *testing.T) {
 		reports := t.TempDir()
 		sum, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports,
-			Customer: failingCustomer{atTurn: 3}})
+			Customer: failingCustomer{atTurn: 3}, Target: shared(t, "cambialeon")})
 		require.Error(t, err)
 		assert.False(t, errors.Is(err, pipeline.ErrUsage))
 		assert.Contains(t, err.Error(), "the report is written")
@@ -122,7 +123,7 @@ func TestPipelineFailures(t *testing.T) {
 		cctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		_, err := pipeline.Run(cctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports,
-			Concurrency: 1, Customer: cancellingCustomer{atTurn: 2, cancel: cancel}})
+			Concurrency: 1, Customer: cancellingCustomer{atTurn: 2, cancel: cancel}, Target: shared(t, "cambialeon")})
 		require.ErrorIs(t, err, context.Canceled)
 		runDir := filepath.Join(reports, "cambialeon", "r")
 		assert.NoFileExists(t, filepath.Join(runDir, "scores.json"), "an unfinished run is not a run to compare with")
@@ -132,7 +133,7 @@ func TestPipelineFailures(t *testing.T) {
 		require.NoError(t, err)
 		assert.Nil(t, tr.End)
 
-		sum, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports})
+		sum, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports, Target: shared(t, "cambialeon")})
 		require.NoError(t, err)
 		assert.Len(t, sum.Results, 5)
 		assert.Equal(t, 1, countReplayed(sum.Run))
@@ -159,6 +160,10 @@ func TestPipelineFailures(t *testing.T) {
 			_, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "cambialeon", Scenarios: []string{"/nonexistent/x.yaml"}, ReportsDir: t.TempDir()})
 			return err
 		}, "/nonexistent/x.yaml"},
+		{"a target of another bot", func() error {
+			_, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, ReportsDir: t.TempDir(), Target: shared(t, "voyachat")})
+			return err
+		}, "the target given plays voyachat"},
 		{"judging a directory that is not a run", func() error {
 			_, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Bot: "cambialeon", RunDir: t.TempDir()})
 			return err
@@ -191,7 +196,7 @@ func TestWriteAndPlay(t *testing.T) {
 
 	t.Run("written files are played, judged and kept with the run", func(t *testing.T) {
 		reports := t.TempDir()
-		sum, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{dir}, RunID: "p", ReportsDir: reports})
+		sum, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{dir}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.NoError(t, err)
 		require.Len(t, sum.Results, 3)
 		for _, sc := range scs {
@@ -203,7 +208,7 @@ func TestWriteAndPlay(t *testing.T) {
 
 	t.Run("a run resumed after its scenario file changed is refused", func(t *testing.T) {
 		reports := t.TempDir()
-		_, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{scs[0].Path}, RunID: "p", ReportsDir: reports})
+		_, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{scs[0].Path}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.NoError(t, err)
 		data, err := os.ReadFile(scs[0].Path)
 		require.NoError(t, err)
@@ -213,7 +218,7 @@ func TestWriteAndPlay(t *testing.T) {
 		sc, err := scenario.Load(edited)
 		require.NoError(t, err)
 		require.Equal(t, "Edited after the run started", sc.Title)
-		_, err = pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{edited}, RunID: "p", ReportsDir: reports})
+		_, err = pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{edited}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.ErrorIs(t, err, pipeline.ErrUsage)
 		assert.Contains(t, err.Error(), "differs from scenario")
 	})

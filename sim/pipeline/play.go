@@ -23,7 +23,7 @@ func Play(ctx context.Context, opt PlayOptions) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	p, err := newPlan(m, opt.RunID, opt.ReportsDir)
+	p, err := newPlan(m, opt.RunID, opt.ReportsDir, opt.Target)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -31,7 +31,7 @@ func Play(ctx context.Context, opt PlayOptions) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer})
+	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer, target: opt.Target})
 }
 
 // plan is where one run goes.
@@ -42,7 +42,10 @@ type plan struct {
 	runDir      string
 }
 
-func newPlan(m *bots.Manifest, runID, reportsDir string) (*plan, error) {
+func newPlan(m *bots.Manifest, runID, reportsDir string, tg *target.Target) (*plan, error) {
+	if tg != nil && tg.M.Name != m.Name {
+		return nil, usageError("the target given plays %s, but the run is of %s; start a target from bots/%s.yaml", tg.M.Name, m.Name, m.Name)
+	}
 	if reportsDir == "" {
 		reportsDir = DefaultReportsDir()
 	}
@@ -59,6 +62,7 @@ type playSettings struct {
 	progress    io.Writer
 	defects     string
 	customer    runner.Customer
+	target      *target.Target
 }
 
 // play runs scs, then judges and reports them.
@@ -72,16 +76,30 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 	}
 	say("run %s: %d scenarios of %s (%s) in %s", p.runID, len(scs), p.m.Name, strings.Join(scenario.BatchCategories(scs), ", "), p.runDir)
 
-	tg, err := target.Start(ctx, p.m, target.Options{Label: "sim", Defects: s.defects})
-	if err != nil {
-		return Summary{}, fmt.Errorf("starting %s (%s target): %w", p.m.Name, p.m.Target.Kind, err)
+	if len(runner.Pending(p.runDir, p.runID, scs)) == 0 {
+		// A resumed run whose every transcript is complete needs no bot:
+		// judge and report it again.
+		say("every scenario of run %s is complete: judging only", p.runID)
+		rs := runner.Summary{RunID: p.runID, Dir: p.runDir, Skipped: len(scs)}
+		for _, sc := range scs {
+			rs.Scenarios = append(rs.Scenarios, runner.ScenarioResult{ID: sc.ID, Transcript: runner.TranscriptPath(p.runDir, sc.ID), Skipped: true})
+		}
+		sum := Summary{Bot: p.m.Name, RunID: p.runID, Dir: p.runDir, Run: rs}
+		return p.judge(ctx, scs, sum, p.m.Redact, 0, say)
 	}
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		_ = tg.Close(cctx) // the run's results are written; a slow teardown must not fail it
-	}()
-	say("target: %s", describeTarget(p.m, s.defects))
+	tg := s.target
+	if tg == nil {
+		var err error
+		if tg, err = target.Start(ctx, p.m, target.Options{Label: "sim", Defects: s.defects}); err != nil {
+			return Summary{}, fmt.Errorf("starting %s (%s target): %w", p.m.Name, p.m.Target.Kind, err)
+		}
+		defer func() {
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			_ = tg.Close(cctx) // the run's results are written; a slow teardown must not fail it
+		}()
+		say("target: %s", describeTarget(p.m, s.defects))
+	}
 
 	rs, err := runner.Run(ctx, tg, scs, runner.Options{
 		RunID: p.runID, Dir: p.runDir, Concurrency: s.concurrency, Customer: s.customer, Progress: s.progress,

@@ -18,7 +18,7 @@ const cleanupBudget = 10 * time.Second
 func (r *run) play(ctx context.Context, i int, sc *scenario.Scenario) (res ScenarioResult) {
 	path := TranscriptPath(r.opt.Dir, sc.ID)
 	res = ScenarioResult{ID: sc.ID, Transcript: path}
-	switch prev := r.earlier(path, sc.ID); {
+	switch prev := earlier(path, sc.ID, r.opt.RunID); {
 	case prev.complete:
 		res.Skipped, res.Turns, res.Stop = true, prev.turns, "complete in an earlier attempt"
 		r.progress.printf(i, sc.ID, "complete in an earlier attempt (%d turns): skipped", prev.turns)

@@ -37,6 +37,9 @@ func TestResume(t *testing.T) {
 		require.NoError(t, err)
 		cutTo(t, dir, cut, 3, `{"kind":"turn","n":4,"customer":"En`) // a crash mid-line
 		require.NoError(t, os.Remove(runner.TranscriptPath(dir, missing)))
+		pending := runner.Pending(dir, "r1", scs)
+		require.Len(t, pending, 2)
+		assert.Equal(t, []string{cut, missing}, []string{pending[0].ID, pending[1].ID})
 
 		var c countingCustomer
 		var out lockedBuffer
@@ -57,6 +60,9 @@ func TestResume(t *testing.T) {
 		assert.Len(t, tr.Turns, 8)
 		assert.NotNil(t, tr.End)
 		assert.Contains(t, out.String(), "stopped after 3 turns (no end line)")
+
+		assert.Empty(t, runner.Pending(dir, "r1", scs), "nothing left to play")
+		assert.Len(t, runner.Pending(dir, "r2", scs), 3, "another run id plays everything")
 
 		assert.False(t, sum.Scenarios[2].Replayed, "a missing transcript is a first attempt")
 		assert.Equal(t, 8, c.count(missing))
