@@ -209,6 +209,11 @@ func (tg *Target) Move(ctx context.Context, phone, intent, lang string) (*Landin
 	if err != nil {
 		return nil, err
 	}
+	return tg.moveFrom(ctx, phone, from, intent, lang)
+}
+
+// moveFrom is Move from a session already read.
+func (tg *Target) moveFrom(ctx context.Context, phone string, from Session, intent, lang string) (*Landing, error) {
 	want, ok := tg.Expected(from, intent)
 	if !ok {
 		return nil, fmt.Errorf("%s: neither graph.states.%s.on nor intents.global names intent %q, so there is no telling where it should lead", tg.M.File(), from.State, intent)
@@ -217,6 +222,7 @@ func (tg *Target) Move(ctx context.Context, phone, intent, lang string) (*Landin
 	if st := tg.M.Graph.States[want]; st != nil {
 		l.WantPhase = st.Phase
 	}
+	var err error
 	if l.Turn, err = tg.Take(ctx, phone, intent, lang); err != nil {
 		return nil, err
 	}
@@ -249,10 +255,11 @@ func (tg *Target) DriveTo(ctx context.Context, phone, state, lang string) ([]*La
 	}
 	var moves []*Landing
 	for i, st := range path {
-		l, err := tg.Move(ctx, phone, st.Intent, lang)
+		l, err := tg.moveFrom(ctx, phone, from, st.Intent, lang)
 		if err == nil {
 			moves = append(moves, l)
 			err = l.Err()
+			from = l.Got // where the next step starts: read once, not twice
 		}
 		if err != nil {
 			return moves, fmt.Errorf("driving a phone to %s along %s, step %d: %w", state, route, i+1, err)
@@ -397,12 +404,13 @@ func (tg *Target) exploreJob(ctx context.Context, edges []Edge, job []int, lang 
 	at := false // phone is at the job's state, ready for the next edge
 	var driveErr error
 	var drive []*Landing
-	for _, i := range job {
+	for n, i := range job {
 		x := Exploration{Edge: edges[i]}
 		if !at && driveErr == nil {
-			if err := tg.ResetPhone(ctx, phone); err != nil {
-				driveErr = err
-			} else {
+			if n > 0 { // AcquirePhone handed it over fresh; after a stray, start again
+				driveErr = tg.ResetPhone(ctx, phone)
+			}
+			if driveErr == nil {
 				drive, driveErr = tg.DriveTo(ctx, phone, x.From, lang)
 			}
 		}

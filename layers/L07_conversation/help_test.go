@@ -17,7 +17,7 @@ func TestHelpWorksInEveryStateWithoutMovingIt(t *testing.T) {
 	// each state, so the two answers can be compared: help must explain,
 	// not repeat the re-prompt a confused customer gets.
 	for _, lang := range languages(tg) {
-		t.Run("in_"+lang, func(t *testing.T) {
+		t.Run("written_in_"+lang, func(t *testing.T) {
 			t.Parallel()
 			xs := explore(t, tg, lang, testutil.GlobalEdges|testutil.FallbackEdges, "help", tg.M.Intents.Fallback)
 			nonsense := map[string]string{}
