@@ -56,12 +56,7 @@ func (tg *Target) UtteranceOf(intent, lang string) (string, error) {
 // IsEvent reports whether intent is one of the manifest's intents.events
 // (taken from something other than a customer message).
 func (tg *Target) IsEvent(intent string) bool {
-	for _, e := range tg.M.Intents.Events {
-		if e == intent {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(tg.M.Intents.Events, intent)
 }
 
 // Take makes phone take intent: it says the manifest's first utterance of

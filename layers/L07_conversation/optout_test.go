@@ -49,7 +49,7 @@ func TestAnOptedOutCustomerHearsNothingUntilTheyOptBackIn(t *testing.T) {
 	tg.DriveTo(t, phone, path[0].State, lang)
 	require.NoError(t, tg.Move(t, phone, "stop", lang).Err())
 
-	// Everything the happy path would say next, and a question, is ignored.
+	// A greeting, a call for help and a call for a human are all ignored.
 	for _, intent := range []string{path[0].Intent, "help", "human"} {
 		text, err := tg.UtteranceOf(intent, lang)
 		if err != nil {
