@@ -17,15 +17,16 @@ const cleanupBudget = 10 * time.Second
 // play plays one scenario and writes its transcript.
 func (r *run) play(ctx context.Context, i int, sc *scenario.Scenario) (res ScenarioResult) {
 	path := TranscriptPath(r.opt.Dir, sc.ID)
-	res = ScenarioResult{ID: sc.ID, Transcript: path}
+	res = ScenarioResult{ID: sc.ID}
 	switch prev := earlier(path, sc.ID, r.opt.RunID); {
 	case prev.complete:
+		res.Transcript = path
 		res.Skipped, res.Turns, res.Stop = true, prev.turns, "complete in an earlier attempt"
-		r.progress.printf(i, sc.ID, "complete in an earlier attempt (%d turns): skipped", prev.turns)
+		r.progress.printf(i, sc.ID, "complete in an earlier attempt (%s): skipped", turns(prev.turns))
 		return res
 	case prev.found:
 		res.Replayed = true
-		r.progress.printf(i, sc.ID, "resuming: the earlier attempt stopped after %d turns (%s); playing it again from the start on a fresh phone", prev.turns, prev.why)
+		r.progress.printf(i, sc.ID, "resuming: the earlier attempt stopped after %s (%s); playing it again from the start on a fresh phone", turns(prev.turns), prev.why)
 	}
 
 	start := time.Now()
@@ -50,6 +51,7 @@ func (r *run) play(ctx context.Context, i int, sc *scenario.Scenario) (res Scena
 	if err != nil {
 		return r.failed(i, res, ctx, err)
 	}
+	res.Transcript = path
 	defer w.Close()
 	err = w.Header(transcript.Header{
 		ScenarioID: sc.ID, Bot: sc.Bot, RunID: r.opt.RunID, Phone: phone, Category: sc.Category,
@@ -83,8 +85,8 @@ func (r *run) play(ctx context.Context, i int, sc *scenario.Scenario) (res Scena
 	if playErr != nil {
 		return r.failed(i, res, ctx, playErr)
 	}
-	r.progress.printf(i, sc.ID, "done: %d turns in %s (bot %s), %s, phases %s",
-		res.Turns, ms(time.Since(start)), ms(res.BotWait), stop, pathString(phases))
+	r.progress.printf(i, sc.ID, "done: %s in %s (bot %s), %s, phases %s",
+		turns(res.Turns), ms(time.Since(start)), ms(res.BotWait), stop, pathString(phases))
 	return res
 }
 
@@ -146,12 +148,23 @@ func (r *run) converse(ctx context.Context, i int, sc *scenario.Scenario, phone 
 func (r *run) failed(i int, res ScenarioResult, ctx context.Context, err error) ScenarioResult {
 	if ctx.Err() != nil {
 		res.Stop, res.Err = "interrupted", ctx.Err()
-		r.progress.printf(i, res.ID, "interrupted after %d turns: transcript kept incomplete, it is played again on resume", res.Turns)
+		if res.Transcript == "" {
+			r.progress.printf(i, res.ID, "interrupted before its first turn: played on resume")
+		} else {
+			r.progress.printf(i, res.ID, "interrupted after %s: transcript kept incomplete, played again on resume", turns(res.Turns))
+		}
 		return res
 	}
 	res.Err = err
-	r.progress.printf(i, res.ID, "FAILED after %d turns: %v", res.Turns, err)
+	r.progress.printf(i, res.ID, "FAILED after %s: %v", turns(res.Turns), err)
 	return res
+}
+
+func turns(n int) string {
+	if n == 1 {
+		return "1 turn"
+	}
+	return fmt.Sprintf("%d turns", n)
 }
 
 func persona(sc *scenario.Scenario) string {
