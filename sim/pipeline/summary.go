@@ -62,8 +62,18 @@ func (s Summary) Print(w io.Writer) {
 	case c == nil:
 		fmt.Fprintln(w, "compared with: nothing (no earlier run of these scenarios)")
 	default:
-		fmt.Fprintf(w, "compared with run %s: %d regressed, %d improved, %d new, %d removed\n",
-			s.PreviousRunID, len(c.Regressions), len(c.Improvements), len(c.New), len(c.Removed))
+		regressed := map[string]bool{}
+		for _, r := range c.Regressions {
+			regressed[r.ScenarioID] = true
+		}
+		same := 0
+		for _, d := range c.Deltas {
+			if d.Total == 0 && !regressed[d.ScenarioID] {
+				same++
+			}
+		}
+		fmt.Fprintf(w, "compared with run %s: %d regressed, %d improved, %d unchanged, %d new, %d removed\n",
+			s.PreviousRunID, len(c.Regressions), len(c.Improvements), same, len(c.New), len(c.Removed))
 		for _, r := range c.Regressions {
 			fmt.Fprintf(w, "  REGRESSED %s: %d → %d (%s)\n", r.ScenarioID, r.Previous, r.Current, r.Reason)
 		}
