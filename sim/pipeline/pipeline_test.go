@@ -82,6 +82,33 @@ func TestPipeline(t *testing.T) {
 		require.NotNil(t, sum.Comparison)
 		assert.Len(t, sum.Comparison.Deltas, 5)
 		assert.Empty(t, sum.Comparison.Regressions)
+		var out bytes.Buffer
+		sum.Print(&out)
+		assert.Contains(t, out.String(), "compared with run first: 0 regressed, 0 improved, 5 unchanged")
+	})
+
+	t.Run("a seeded defect shows as regressions, with the leaked name quoted", func(t *testing.T) {
+		o := opt
+		o.RunID = "third"
+		o.Defects = "provider-leak"
+		sum, err := pipeline.Run(ctx, o)
+		require.NoError(t, err)
+		assert.Equal(t, "second", sum.PreviousRunID)
+		require.NotNil(t, sum.Comparison)
+		assert.NotEmpty(t, sum.Comparison.Regressions)
+		var quotes []string
+		for _, r := range sum.Results {
+			for _, f := range r.Findings {
+				if f.Rule == "forbidden-disclosure" {
+					quotes = append(quotes, f.Evidence)
+				}
+			}
+		}
+		require.NotEmpty(t, quotes, "the leak is a finding")
+		assert.Regexp(t, `Iberdrola|Endesa|Naturgy|Repsol|TotalEnergies|Holaluz`, quotes[0])
+		var out bytes.Buffer
+		sum.Print(&out)
+		assert.Contains(t, out.String(), "REGRESSED")
 	})
 
 	t.Run("re-judging a run rewrites its report from its transcripts", func(t *testing.T) {
