@@ -1,0 +1,90 @@
+package matrix
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/caas-testing/caas-testing/target"
+)
+
+// connWatch samples the PostgreSQL server's client connections while the
+// matrix runs, so the report can say how close the runs came to
+// max_connections (every test binary's embedded bot has its own pool, and
+// other people's tests share the server).
+type connWatch struct {
+	mu   sync.Mutex
+	peak int
+	max  int
+	ok   bool // at least one sample was taken
+
+	stop context.CancelFunc
+	done chan struct{}
+}
+
+// ConnStats is what the watch saw: the peak of client connections and the
+// server's max_connections (both 0 when the server could not be watched).
+type ConnStats struct {
+	Peak int `json:"peak"`
+	Max  int `json:"max_connections"`
+}
+
+const connSampleEvery = 250 * time.Millisecond
+
+// watchConnections starts sampling; a server it cannot reach is no error,
+// the report just has no numbers.
+func watchConnections(ctx context.Context) *connWatch {
+	ctx, stop := context.WithCancel(ctx)
+	w := &connWatch{stop: stop, done: make(chan struct{})}
+	dsn := strings.TrimSpace(os.Getenv("CAAS_DATABASE_URL"))
+	if dsn == "" {
+		dsn = target.LocalPostgres
+	}
+	go func() {
+		defer close(w.done)
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		conn, err := pgx.Connect(cctx, dsn)
+		cancel()
+		if err != nil {
+			return
+		}
+		defer conn.Close(context.Background())
+		tick := time.NewTicker(connSampleEvery)
+		defer tick.Stop()
+		for {
+			var n, max int
+			err := conn.QueryRow(ctx, `select count(*)::int, current_setting('max_connections')::int
+				from pg_stat_activity where backend_type = 'client backend'`).Scan(&n, &max)
+			if err == nil {
+				w.mu.Lock()
+				w.ok, w.max = true, max
+				if n > w.peak {
+					w.peak = n
+				}
+				w.mu.Unlock()
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return w
+}
+
+// Stats stops the watch and returns what it saw.
+func (w *connWatch) Stats() ConnStats {
+	w.stop()
+	<-w.done
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.ok {
+		return ConnStats{}
+	}
+	return ConnStats{Peak: w.peak, Max: w.max}
+}

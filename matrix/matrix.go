@@ -1,0 +1,173 @@
+package matrix
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/caas-testing/caas-testing/refbot/defect"
+)
+
+// ErrUsage marks the caller's mistakes (an unknown layer, defect or scope).
+var ErrUsage = errors.New("usage")
+
+// Scope says which layers run with a defect on.
+type Scope string
+
+const (
+	// ScopeCatalog runs each defect's catalog layers first, and the other
+	// layers only for a defect they did not catch (to tell "caught
+	// elsewhere" from "escaped"). It proves the same gate as ScopeFull in a
+	// fraction of the runs, but lists only the catalog layers' catches.
+	ScopeCatalog Scope = "catalog"
+	// ScopeFull runs every selected layer with every defect on.
+	ScopeFull Scope = "full"
+)
+
+// Options configure a matrix run.
+type Options struct {
+	Root     string        // the repository root; "" = the module root above the working directory
+	Bots     []string      // the bots (see ResolveBots)
+	Layers   string        // -layers spec (see SelectLayers); "" = every layer but the sim layer
+	Defects  []string      // the defects to check; nil = all of refbot/defect
+	Scope    Scope         // "" = ScopeCatalog
+	Parallel int           // test binaries run at once; 0 = DefaultParallel
+	Timeout  time.Duration // each binary's -test.timeout; 0 = DefaultTimeout
+	Progress io.Writer     // a line per finished run; nil = quiet
+}
+
+// Defaults, measured on the 2-core machine the project targets (see the
+// package tests and the report of the change that added them).
+const (
+	DefaultParallel = 2
+	DefaultTimeout  = 4 * time.Minute
+)
+
+// Check builds the selected layers, runs them on the clean bots and with each
+// defect on, and returns the report. Its error is for what stops the matrix
+// itself (a layer that does not build: *BuildError; no layers; interrupted);
+// a red clean run or an escaped defect is in the report (Report.OK).
+func Check(ctx context.Context, opt Options) (*Report, error) {
+	started := time.Now()
+	if err := opt.defaults(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+	}
+	all, err := FindLayers(opt.Root)
+	if err != nil {
+		return nil, err
+	}
+	selected, err := SelectLayers(all, opt.Layers)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+	}
+	rep := &Report{Bots: opt.Bots, Scope: opt.Scope, Parallel: opt.Parallel, Defects: opt.Defects}
+	t2j, err := test2jsonPath(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "caas-defects-")
+	if err != nil {
+		return nil, fmt.Errorf("a directory for the test binaries: %w", err)
+	}
+	defer os.RemoveAll(dir)
+
+	p := newProgress(opt.Progress, started)
+	p.printf("building %d layers (go test -c)", len(selected))
+	bins, empty, err := build(ctx, opt.Root, selected, dir)
+	if err != nil {
+		return nil, err
+	}
+	rep.BuildTime = time.Since(started)
+	for _, l := range empty {
+		rep.Empty = append(rep.Empty, l.Package())
+	}
+	var ready []Layer
+	for _, l := range selected {
+		if bins[l.Number] != "" {
+			ready = append(ready, l)
+		}
+	}
+	if len(ready) == 0 {
+		return nil, errors.New("no selected layer has tests yet")
+	}
+	rep.All, rep.Layers = all, ready
+	p.printf("built in %s; %d bots × %d layers, %d defects, scope %s, %d at a time",
+		rep.BuildTime.Round(time.Second), len(opt.Bots), len(ready), len(opt.Defects), opt.Scope, opt.Parallel)
+
+	ex := &executor{opt: opt, bins: bins, t2j: t2j, layers: ready, progress: p, est: map[[2]string]time.Duration{}}
+	watch := watchConnections(ctx)
+	runs, err := ex.execute(ctx, ex.firstJobs(), opt.Parallel)
+	if err == nil && opt.Scope == ScopeCatalog {
+		var more []*Run
+		more, err = ex.execute(ctx, ex.escalationJobs(all, runs), opt.Parallel)
+		runs = append(runs, more...)
+	}
+	if err == nil {
+		runs, rep.Retried, err = ex.retryRefused(ctx, runs)
+	}
+	rep.Connections = watch.Stats()
+	if err != nil {
+		return nil, err
+	}
+	rep.Runs = runs
+	rep.judge()
+	rep.Elapsed = time.Since(started)
+	return rep, nil
+}
+
+func (opt *Options) defaults() error {
+	if opt.Root == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		opt.Root = root
+	}
+	if len(opt.Bots) == 0 {
+		return errors.New("no bots to run; see ResolveBots")
+	}
+	if opt.Defects == nil {
+		opt.Defects = defect.Names()
+	}
+	if _, err := defect.Parse(strings.Join(opt.Defects, ",")); err != nil {
+		return err
+	}
+	switch opt.Scope {
+	case "":
+		opt.Scope = ScopeCatalog
+	case ScopeCatalog, ScopeFull:
+	default:
+		return fmt.Errorf("unknown scope %q; want %s or %s", opt.Scope, ScopeCatalog, ScopeFull)
+	}
+	if opt.Parallel <= 0 {
+		opt.Parallel = DefaultParallel
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	return nil
+}
+
+// moduleRoot is the nearest directory at or above the working directory
+// with a go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory; run from inside the repository")
+		}
+		dir = parent
+	}
+}
