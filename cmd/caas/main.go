@@ -86,6 +86,8 @@ func usage() {
 	for _, n := range names {
 		fmt.Fprintf(&b, "  %-16s %s\n", n, commands[n].summary)
 	}
-	b.WriteString("\nenv: CAAS_BOT (default bot), CAAS_BOTS_DIR (manifests), CAAS_DATABASE_URL (PostgreSQL),\n     CAAS_REFBOT_DEFECTS (seeded defects of an embedded reference bot)\n")
+	b.WriteString("\nenv: CAAS_BOT (default bot), CAAS_BOTS_DIR (manifests), CAAS_DATABASE_URL (PostgreSQL),\n" +
+		"     CAAS_REFBOT_DEFECTS (seeded defects of an embedded reference bot), CAAS_SCENARIOS_DIR,\n" +
+		"     CAAS_REPORTS_DIR, CAAS_SIM_SEED, CAAS_SIM_RUN_ID, CAAS_SIM_CONCURRENCY, CAAS_SIM_QUIET\n")
 	fmt.Fprint(os.Stderr, b.String())
 }
