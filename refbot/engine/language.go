@@ -8,7 +8,7 @@ import "strings"
 // customer who types "Las Palmas" or "OK" keeps getting Spanish.
 
 var spanishWords = set(`
-hola buenas buenos dias tardes noches quiero quiere queria querria necesito tengo tiene
+hola buenas buenos buena bueno dias tardes noches quiero quiere queria querria necesito tengo tiene
 que de del la el los las por para con una uno unos unas mi mis tu tus su es esta este
 esto estoy estaba estamos soy eres son somos si gracias favor ayuda hablar persona
 datos borra borrar baja alta vale luz factura viaje viajar reservar cuanto cuanta
