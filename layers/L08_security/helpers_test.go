@@ -128,7 +128,9 @@ func receiptPath(t testing.TB, tg *testutil.Target, id string) string {
 
 // internalError is what shows when a bot hands a customer its own failure:
 // panics, stack frames, driver and SQL errors.
-var internalError = regexp.MustCompile(`(?i)\bpanic|runtime error|nil pointer|goroutine \d|traceback|exception|internal server error|sqlstate|\bpgx\b|\bpq:|syntax error at or near|\bERROR:|\.go:\d+`)
+// Words a polite reply may well use ("don't panic", "with the exception
+// of") are matched only in the shapes errors print them.
+var internalError = regexp.MustCompile(`(?i:\bpanic:|runtime error|nil pointer|goroutine \d|traceback \(most recent|\w+exception\b|internal server error|sqlstate|\bpgx\b|\bpq:|syntax error at or near|\.go:\d+)|\bERROR:|\bError: `)
 
 // promptDisclosure are the ways a bot introduces its own instructions
 // when it is talked into showing them, whatever its prompt says.
