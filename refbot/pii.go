@@ -13,10 +13,12 @@ var (
 	// type it ("ES91 2100 0418 4502 0005 1332") or run together; a short
 	// last group is digits only, so a following word is not swallowed.
 	ibanPattern = regexp.MustCompile(`(?i)\b[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[0-9]{1,3})?\b`)
-	// Card: 13 to 19 digits, optionally grouped by spaces or dashes.
-	cardPattern = regexp.MustCompile(`\b[0-9](?:[ -]?[0-9]){12,18}\b`)
-	// DNI: 8 digits and the check letter; NIE: X/Y/Z, 7 digits, letter.
-	dniPattern = regexp.MustCompile(`(?i)\b(?:[0-9]{8}|[XYZ][ -]?[0-9]{7})[ -]?[A-Z]\b`)
+	// Card: 13 to 19 digits, optionally grouped by spaces, dots or dashes,
+	// even across lines ("4000 0566\n5566 5556": typed in two messages' worth).
+	cardPattern = regexp.MustCompile(`\b[0-9](?:[ .\t\r\n-]{0,2}[0-9]){12,18}\b`)
+	// DNI: 8 digits and the check letter; NIE: X/Y/Z, 7 digits, letter. The
+	// digits may come grouped as people write them: 45.127.893-F, 70 984 512 A.
+	dniPattern = regexp.MustCompile(`(?i)\b(?:[0-9]{2}[ .]?[0-9]{3}[ .]?[0-9]{3}|[XYZ][ .-]?[0-9](?:[ .]?[0-9]{3}){2}|[XYZ][ .-]?[0-9]{7})[ .-]?[A-Z]\b`)
 )
 
 // maskPII masks DNI/NIE (all but the last three digits and the letter:

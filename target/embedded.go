@@ -90,6 +90,9 @@ func (tg *Target) connectDB(ctx context.Context, dsn string) error {
 		return fmt.Errorf("%s: target database_url: %w", tg.M.Path, err)
 	}
 	cfg.MaxConns = 8
+	if tg.crossProcessRestart {
+		cfg.MaxConns = 16 // each request in flight holds one (restartlock.go)
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return fmt.Errorf("connecting to the bot's database: %w", err)

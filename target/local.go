@@ -35,6 +35,7 @@ func connectLocal(ctx context.Context, m *bots.Manifest) (*Target, error) {
 			return tg.baseURL, nil
 		}
 	}
+	tg.crossProcessRestart = tg.restart != nil
 	if err := tg.connectDB(ctx, m.Target.DatabaseURL); err != nil {
 		_ = tg.Close(ctx)
 		return nil, err

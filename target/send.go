@@ -39,6 +39,11 @@ var ErrNoEndpoint = errors.New("the manifest declares no such endpoint")
 func (tg *Target) Do(ctx context.Context, method, path string, body []byte, header http.Header) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	release, err := tg.sharedHold(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	req, err := http.NewRequestWithContext(ctx, method, tg.URL(path), bytes.NewReader(body))
 	if err != nil {
 		return nil, err

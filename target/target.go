@@ -30,6 +30,9 @@ type Target struct {
 	closers  []func(context.Context) error
 	notifier *notifier
 	phones   *phonePool
+	// crossProcessRestart: the bot is shared with other test binaries and
+	// can be restarted; requests and restarts coordinate (restartlock.go).
+	crossProcessRestart bool
 }
 
 type secrets struct {
@@ -98,6 +101,11 @@ func (tg *Target) Restart(ctx context.Context) error {
 	if tg.restart == nil {
 		return fmt.Errorf("%s: %w (target %s; set target.restart in %s)", tg.M.Name, ErrCannotRestart, tg.M.Target.Kind, tg.M.Path)
 	}
+	release, err := tg.exclusiveHold(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	url, err := tg.restart(ctx)
 	if err != nil {
 		return fmt.Errorf("restarting %s: %w", tg.M.Name, err)

@@ -25,21 +25,6 @@ func piiKind(rules bots.PIIAtRest, datum string) (kind string, masked bool) {
 	return "unknown datum", false
 }
 
-// knownMaskingGap names the formats the reference bot does not mask yet:
-// refbot/pii.go wants a DNI's eight digits together and a card number on
-// one line, so "45.127.893-f", "70 984 512 A" and a card split over two
-// lines are stored as typed. It is a real defect of the clean bot (see the
-// L08 report); the skip keeps the suite green on it without hiding the
-// formats from any other bot, and goes when refbot/pii.go is fixed.
-func knownMaskingGap(a fixtures.Attack) string {
-	for _, format := range []string{"dotted", "spaced", "split"} {
-		if strings.Contains(a.Name, format) {
-			return "refbot/pii.go does not mask a number written " + format + " (" + quote(a.Payload) + ")"
-		}
-	}
-	return ""
-}
-
 // assertMaskedAtRest checks that none of the phone's stored texts
 // (observe.personal_data_sql: session data, messages both ways, receipts)
 // holds datum in the clear, however it was spaced or dotted.
@@ -76,9 +61,6 @@ func TestDocumentAccountAndCardNumbersAreMaskedAtRest(t *testing.T) {
 				kind, masked := piiKind(rules, a.PII)
 				if !masked {
 					t.Skipf("%s: safety.pii_at_rest does not ask for a %s (%s) to be masked", m.File(), kind, a.PII)
-				}
-				if gap := knownMaskingGap(a); gap != "" && m.Target.Kind == bots.TargetEmbedded {
-					t.Skipf("known gap of the reference bot, reported and not yet fixed: %s; the check stays strict for every other target", gap)
 				}
 				phone := tg.Phone(t)
 				tu := tg.Say(t, phone, a.Payload)
