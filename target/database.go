@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -79,12 +81,13 @@ func CreateDatabase(ctx context.Context, prefix string) (dsn string, drop func(c
 	if err != nil {
 		return "", nil, err
 	}
-	name := sanitizeDBName(prefix) + "_" + randomHex(4)
+	name := sanitizeDBName(prefix) + "_" + strconv.FormatInt(time.Now().Unix(), 36) + randomHex(3)
 	conn, err := pgx.Connect(ctx, server)
 	if err != nil {
 		return "", nil, fmt.Errorf("connecting to %s: %w", redactDSN(server), err)
 	}
 	defer conn.Close(context.Background())
+	sweepOnce.Do(func() { sweepStale(ctx, conn) })
 	if _, err := conn.Exec(ctx, "create database "+pgx.Identifier{name}.Sanitize()); err != nil {
 		return "", nil, fmt.Errorf("creating database %s: %w", name, err)
 	}
@@ -147,4 +150,40 @@ func redactDSN(dsn string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.Redacted()
+}
+
+var sweepOnce sync.Once
+
+// staleAfter is how old a test database must be before a later run may
+// drop it: far longer than any test binary lives.
+const staleAfter = 2 * time.Hour
+
+// staleName matches the databases CreateDatabase names: caas_<label>_<unix
+// seconds in base 36><6 hex>.
+var staleName = regexp.MustCompile(`^caas_.*_([0-9a-z]{6,})([0-9a-f]{6})$`)
+
+// sweepStale drops test databases that a killed test binary left behind
+// (it had no chance to drop its own): older than staleAfter by the time in
+// their name, and with nobody connected. Best effort: errors are ignored.
+func sweepStale(ctx context.Context, conn *pgx.Conn) {
+	rows, err := conn.Query(ctx, `select datname from pg_database d
+		where datname like 'caas\_%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`)
+	if err != nil {
+		return
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, name := range names {
+		m := staleName.FindStringSubmatch(name)
+		if m == nil {
+			continue
+		}
+		secs, err := strconv.ParseInt(m[1], 36, 64)
+		if err != nil || time.Since(time.Unix(secs, 0)) < staleAfter {
+			continue
+		}
+		_, _ = conn.Exec(ctx, "drop database if exists "+pgx.Identifier{name}.Sanitize()+" with (force)")
+	}
 }
