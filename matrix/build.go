@@ -21,39 +21,28 @@ func (e *BuildError) Error() string {
 	return "the layers do not build; fix this first:\n" + strings.TrimRight(e.Output, "\n")
 }
 
-// build compiles each layer's test binary once into dir (go test -c -o
-// dir/ builds the packages together, sharing the work), and returns the
-// binaries by layer number. A layer with no test files yet has no binary and
-// is returned in empty.
-func build(ctx context.Context, root string, layers []Layer, dir string) (bins map[string]string, empty []Layer, err error) {
-	args := []string{"test", "-c", "-o", dir + string(filepath.Separator)}
-	for _, l := range layers {
-		args = append(args, "./"+filepath.ToSlash(l.Dir))
-	}
-	cmd := exec.CommandContext(ctx, "go", args...)
+// buildLayer compiles one layer's test binary into dir. A layer with no
+// test files yet has no binary: bin is "".
+func buildLayer(ctx context.Context, root string, l Layer, dir string) (bin string, err error) {
+	bin = filepath.Join(dir, l.Package()+".test")
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, "./"+filepath.ToSlash(l.Dir))
 	cmd.Dir = root
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return "", ctx.Err()
 		}
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
-			return nil, nil, &BuildError{Output: out.String()}
+			return "", &BuildError{Output: out.String()}
 		}
-		return nil, nil, fmt.Errorf("running go test -c: %w; is the go command on PATH?", err)
+		return "", fmt.Errorf("running go test -c: %w; is the go command on PATH?", err)
 	}
-	bins = map[string]string{}
-	for _, l := range layers {
-		bin := filepath.Join(dir, l.Package()+".test")
-		if _, err := os.Stat(bin); err != nil {
-			empty = append(empty, l)
-			continue
-		}
-		bins[l.Number] = bin
+	if _, err := os.Stat(bin); err != nil {
+		return "", nil
 	}
-	return bins, empty, nil
+	return bin, nil
 }
 
 // test2jsonPath finds the toolchain's test2json (go tool -n builds it into

@@ -18,6 +18,7 @@ import (
 // other people's tests share the server).
 type connWatch struct {
 	mu   sync.Mutex
+	now  int // the last sample
 	peak int
 	max  int
 	ok   bool // at least one sample was taken
@@ -61,7 +62,7 @@ func watchConnections(ctx context.Context) *connWatch {
 				from pg_stat_activity where backend_type = 'client backend'`).Scan(&n, &max)
 			if err == nil {
 				w.mu.Lock()
-				w.ok, w.max = true, max
+				w.ok, w.max, w.now = true, max, n
 				if n > w.peak {
 					w.peak = n
 				}
@@ -75,6 +76,39 @@ func watchConnections(ctx context.Context) *connWatch {
 		}
 	}()
 	return w
+}
+
+// connReserve is the room a test binary is given before it starts: its
+// embedded bot's pool, the Target's observation pool, listener and phone
+// locks, and the private bots of restart tests (measured peaks: about 20).
+const connReserve = 25
+
+// roomWait bounds how long a run waits for connections to free up before
+// it starts anyway (and, if refused, is retried alone at the end).
+const roomWait = 2 * time.Minute
+
+// waitRoom holds a run back while the server has fewer than reserve free
+// client connections (other people's tests share it), up to roomWait.
+func (w *connWatch) waitRoom(ctx context.Context, reserve int, p *progress) error {
+	deadline := time.Now().Add(roomWait)
+	told := false
+	for {
+		w.mu.Lock()
+		free, watched := w.max-w.now, w.ok
+		w.mu.Unlock()
+		if !watched || free >= reserve || time.Now().After(deadline) {
+			return nil
+		}
+		if !told {
+			p.printf("waiting for PostgreSQL connections: %d of %d free, a run needs about %d", free, w.max, reserve)
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(connSampleEvery):
+		}
+	}
 }
 
 // Stats stops the watch and returns what it saw.

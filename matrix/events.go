@@ -27,6 +27,11 @@ type TestResult struct {
 	Status  TestStatus    `json:"status"`
 	Failure string        `json:"failure,omitempty"` // the first failing (sub)test's first message line
 	Elapsed time.Duration `json:"elapsed_ns"`
+	// Parts are the test's first-level subtests, and FailedParts those that
+	// failed with their failure lines: a layer that runs every bot names
+	// these after the bots (TestX/voyachat), which tells whose run failed.
+	Parts       []string          `json:"-"`
+	FailedParts map[string]string `json:"failed_parts,omitempty"`
 }
 
 // A transcript is what one test binary printed, read through test2json:
@@ -39,8 +44,8 @@ type transcript struct {
 	TooManyClients string   // the first line where PostgreSQL refused a connection
 	Tail           []string // the last lines of output, for a crash nobody explained
 
-	byName    map[string]*TestResult
-	firstLine map[string]string // first message line of each (sub)test
+	byName   map[string]*TestResult
+	messages map[string][]string // first message lines of each (sub)test still running
 }
 
 // event is one line of test2json output (see go doc test2json).
@@ -56,7 +61,7 @@ const tailLines = 20
 // parseTranscript reads test2json's JSON lines to the end. A line that is
 // not JSON (test2json's own complaint) is kept in the tail.
 func parseTranscript(r io.Reader) (*transcript, error) {
-	tr := &transcript{byName: map[string]*TestResult{}, firstLine: map[string]string{}}
+	tr := &transcript{byName: map[string]*TestResult{}, messages: map[string][]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -83,6 +88,9 @@ func (tr *transcript) event(e event) {
 			tr.byName[top] = r
 			tr.Tests = append(tr.Tests, r)
 		}
+		if r := tr.byName[top]; r != nil && isSub && !strings.Contains(strings.TrimPrefix(e.Test, top+"/"), "/") {
+			r.Parts = append(r.Parts, strings.TrimPrefix(e.Test, top+"/"))
+		}
 	case "output":
 		tr.output(e.Test, e.Output)
 	case "pass", "fail", "skip":
@@ -93,19 +101,35 @@ func (tr *transcript) event(e event) {
 		if r == nil {
 			return
 		}
-		if e.Action == "fail" && r.Failure == "" {
-			if msg := tr.firstLine[e.Test]; msg != "" {
+		if e.Action == "fail" {
+			msg := failureLine(tr.messages[e.Test])
+			rest := strings.TrimPrefix(e.Test, top+"/")
+			if r.Failure == "" && msg != "" {
 				r.Failure = msg
 				if isSub {
-					r.Failure = strings.TrimPrefix(e.Test, top+"/") + ": " + msg
+					r.Failure = rest + ": " + msg
+				}
+			}
+			if isSub {
+				part, below, deeper := strings.Cut(rest, "/")
+				if r.FailedParts == nil {
+					r.FailedParts = map[string]string{}
+				}
+				if prev, seen := r.FailedParts[part]; !seen || (prev == "" && msg != "") {
+					r.FailedParts[part] = msg
+					if deeper && msg != "" {
+						r.FailedParts[part] = below + ": " + msg
+					}
 				}
 			}
 		}
 		if !isSub {
 			r.Status = TestStatus(e.Action)
-			r.Elapsed = time.Duration(e.Elapsed * float64(time.Second))
+			if e.Elapsed > 0 {
+				r.Elapsed = time.Duration(e.Elapsed * float64(time.Second))
+			}
 		}
-		delete(tr.firstLine, e.Test)
+		delete(tr.messages, e.Test)
 	}
 }
 
@@ -132,9 +156,45 @@ func (tr *transcript) output(test, out string) {
 	if tr.TooManyClients == "" && (strings.Contains(trimmed, "too many clients") || strings.Contains(trimmed, "SQLSTATE 53300")) {
 		tr.TooManyClients = trimmed
 	}
-	if test != "" && tr.firstLine[test] == "" && !isFraming(trimmed) {
-		tr.firstLine[test] = trimmed
+	if r := tr.byName[test]; r != nil && strings.HasPrefix(trimmed, "--- ") {
+		r.Elapsed = framedElapsed(trimmed, r.Elapsed)
 	}
+	if test != "" && len(tr.messages[test]) < messageLines && !isFraming(trimmed) {
+		tr.messages[test] = append(tr.messages[test], trimmed)
+	}
+}
+
+// messageLines is how many lines of a test's messages are kept to explain
+// its failure: enough for a testify assertion block.
+const messageLines = 12
+
+// failureLine says in one line why a test failed: its first message
+// ("x_test.go:40: got 500, want 200"), or, for a testify assertion whose
+// first line is only the location, the location with the assertion's Error
+// and Messages fields.
+func failureLine(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	first := lines[0]
+	if !strings.HasSuffix(first, ":") {
+		return first
+	}
+	var parts []string
+	for _, l := range lines[1:] {
+		for _, field := range []string{"Error:", "Messages:"} {
+			if v, ok := strings.CutPrefix(l, field); ok {
+				parts = append(parts, strings.TrimSpace(v))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		if len(lines) > 1 {
+			return first + " " + lines[1]
+		}
+		return first
+	}
+	return first + " " + strings.Join(parts, " — ")
 }
 
 // isFraming reports whether a line is the testing package's own framing
@@ -146,6 +206,20 @@ func isFraming(trimmed string) bool {
 		}
 	}
 	return false
+}
+
+// framedElapsed reads the time of a "--- PASS: TestX (1.23s)" line (the
+// test2json of this toolchain leaves Elapsed out when it reads a stream).
+func framedElapsed(line string, otherwise time.Duration) time.Duration {
+	open := strings.LastIndex(line, "(")
+	if open < 0 || !strings.HasSuffix(line, "s)") {
+		return otherwise
+	}
+	d, err := time.ParseDuration(line[open+1 : len(line)-1])
+	if err != nil {
+		return otherwise
+	}
+	return d
 }
 
 // running returns the tests that never ended.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/caas-testing/caas-testing/refbot/defect"
 )
 
@@ -77,31 +79,22 @@ func Check(ctx context.Context, opt Options) (*Report, error) {
 	defer os.RemoveAll(dir)
 
 	p := newProgress(opt.Progress, started)
-	p.printf("building %d layers (go test -c)", len(selected))
-	bins, empty, err := build(ctx, opt.Root, selected, dir)
-	if err != nil {
-		return nil, err
-	}
-	rep.BuildTime = time.Since(started)
-	for _, l := range empty {
-		rep.Empty = append(rep.Empty, l.Package())
-	}
-	var ready []Layer
-	for _, l := range selected {
-		if bins[l.Number] != "" {
-			ready = append(ready, l)
-		}
-	}
-	if len(ready) == 0 {
-		return nil, errors.New("no selected layer has tests yet")
-	}
-	rep.All, rep.Layers = all, ready
-	p.printf("built in %s; %d bots × %d layers, %d defects, scope %s, %d at a time",
-		rep.BuildTime.Round(time.Second), len(opt.Bots), len(ready), len(opt.Defects), opt.Scope, opt.Parallel)
-
-	ex := &executor{opt: opt, bins: bins, t2j: t2j, layers: ready, progress: p, est: map[[2]string]time.Duration{}}
+	p.printf("%d bots × %d layers, %d defects, scope %s, %d at a time; building the layers while the first run",
+		len(opt.Bots), len(selected), len(opt.Defects), opt.Scope, opt.Parallel)
 	watch := watchConnections(ctx)
+	ex := newExecutor(opt, t2j, selected, p, watch)
+	buildCtx, cancelBuild := context.WithCancel(ctx)
+	defer cancelBuild()
+	var builds errgroup.Group
+	builds.Go(func() error { return ex.buildAll(buildCtx, dir, started) })
+
 	runs, err := ex.execute(ctx, ex.firstJobs(), opt.Parallel)
+	if err != nil {
+		cancelBuild()
+	}
+	if berr := builds.Wait(); berr != nil && !errors.Is(berr, context.Canceled) {
+		err = berr // a compile error explains the rest
+	}
 	if err == nil && opt.Scope == ScopeCatalog {
 		var more []*Run
 		more, err = ex.execute(ctx, ex.escalationJobs(all, runs), opt.Parallel)
@@ -113,6 +106,18 @@ func Check(ctx context.Context, opt Options) (*Report, error) {
 	rep.Connections = watch.Stats()
 	if err != nil {
 		return nil, err
+	}
+	rep.All, rep.Layers, rep.BuildTime = all, ex.ready(), ex.built
+	for _, l := range selected {
+		if ex.empty[l.Number] {
+			rep.Empty = append(rep.Empty, l.Package())
+		}
+		if ex.shared[l.Number] {
+			rep.Shared = append(rep.Shared, l.Number)
+		}
+	}
+	if len(rep.Layers) == 0 {
+		return nil, errors.New("no selected layer has tests yet")
 	}
 	rep.Runs = runs
 	rep.judge()

@@ -13,9 +13,10 @@ import (
 // verdict per defect.
 type Report struct {
 	Bots      []string      `json:"bots"`
-	Layers    []Layer       `json:"layers"`          // the layers run
-	All       []Layer       `json:"all_layers"`      // every layer in the repository
-	Empty     []string      `json:"empty,omitempty"` // selected layers with no tests yet
+	Layers    []Layer       `json:"layers"`           // the layers run
+	All       []Layer       `json:"all_layers"`       // every layer in the repository
+	Empty     []string      `json:"empty,omitempty"`  // selected layers with no tests yet
+	Shared    []string      `json:"shared,omitempty"` // layers that test every bot in one run
 	Defects   []string      `json:"defects"`
 	Scope     Scope         `json:"scope"`
 	Parallel  int           `json:"parallel"`

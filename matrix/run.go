@@ -40,6 +40,9 @@ type Run struct {
 	Detail  string        `json:"detail,omitempty"` // why it crashed, timed out or errored
 	Tests   []*TestResult `json:"tests"`
 	Elapsed time.Duration `json:"elapsed_ns"`
+	// SharedWith names the bot whose run this is a view of, for a layer
+	// that tests every bot in one binary ("" = the run was this bot's own).
+	SharedWith string `json:"shared_with,omitempty"`
 }
 
 // Failed returns the top-level tests that failed.
@@ -136,8 +139,21 @@ func runBinary(ctx context.Context, s runSpec) *Run {
 		return run.broken(start, fmt.Errorf("interrupted: %w", parent.Err()))
 	}
 	killed := ctx.Err() != nil
-	classify(run, tr, waitErr, killed, s.timeout+killGrace)
+	classify(run, tr, exitCode(waitErr), killed, s.timeout+killGrace)
 	return run
+}
+
+// exitCode is the binary's exit status: 0, its code, or -1 when it was
+// killed by a signal or could not be waited for.
+func exitCode(waitErr error) int {
+	if waitErr == nil {
+		return 0
+	}
+	var exit *exec.ExitError
+	if errors.As(waitErr, &exit) {
+		return exit.ExitCode()
+	}
+	return -1
 }
 
 func (r *Run) broken(start time.Time, err error) *Run {
@@ -146,15 +162,7 @@ func (r *Run) broken(start time.Time, err error) *Run {
 }
 
 // classify decides the run's outcome from the exit status and transcript.
-func classify(run *Run, tr *transcript, waitErr error, killed bool, killedAfter time.Duration) {
-	exitCode := 0
-	if waitErr != nil {
-		exitCode = -1
-		var exit *exec.ExitError
-		if errors.As(waitErr, &exit) {
-			exitCode = exit.ExitCode()
-		}
-	}
+func classify(run *Run, tr *transcript, exitCode int, killed bool, killedAfter time.Duration) {
 	running := tr.running()
 	switch {
 	case killed:

@@ -2,11 +2,8 @@ package matrix
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"path/filepath"
-	"sort"
-	"strings"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,18 +13,71 @@ import (
 // A job is one run to do: a layer against a bot with a defect ("" = clean).
 type job struct{ bot, layer, defect string }
 
-// executor runs jobs on a fixed number of workers, longest first: clean runs
-// go first, and their times estimate the defect runs of the same layer and
-// bot, so the slow layers do not end up alone at the end.
+// executor runs jobs on a fixed number of workers while the layers are
+// still being built (linking is CPU, the runs mostly wait on PostgreSQL, so
+// the two overlap well on two cores). It hands out clean runs first and
+// then the defect run expected to take longest, so slow layers do not end
+// up alone at the end; and it runs a layer that tests every bot in one
+// binary (L12) once per defect rather than once per bot.
 type executor struct {
 	opt      Options
-	bins     map[string]string // layer number -> test binary
 	t2j      string
-	layers   []Layer // selected layers that have a binary
+	layers   []Layer // the selected layers
 	progress *progress
+	watch    *connWatch
 
-	mu  sync.Mutex
-	est map[[2]string]time.Duration // (bot, layer) -> the clean run's time
+	mu       sync.Mutex
+	cond     *sync.Cond
+	bins     map[string]string // layer -> its test binary, once built
+	empty    map[string]bool   // layers with no test files
+	buildErr error
+	built    time.Duration // when the last layer was built, from the start
+	// shared: layer -> whether one run of it tests every bot (decided by
+	// the primary bot's clean run; absent until then).
+	shared  map[string]bool
+	est     map[[2]string]time.Duration // (bot, layer) -> the clean run's time
+	pending []job
+	running map[job]bool
+}
+
+func newExecutor(opt Options, t2j string, layers []Layer, p *progress, w *connWatch) *executor {
+	ex := &executor{
+		opt: opt, t2j: t2j, layers: layers, progress: p, watch: w,
+		bins: map[string]string{}, empty: map[string]bool{}, shared: map[string]bool{},
+		est: map[[2]string]time.Duration{}, running: map[job]bool{},
+	}
+	ex.cond = sync.NewCond(&ex.mu)
+	return ex
+}
+
+// primary is the bot a layer that tests every bot runs with.
+func (ex *executor) primary() string { return ex.opt.Bots[0] }
+
+// buildAll builds the layers one by one, publishing each binary as soon as
+// it exists. A compile error stops the matrix.
+func (ex *executor) buildAll(ctx context.Context, dir string, start time.Time) error {
+	for _, l := range ex.layers {
+		bin, err := buildLayer(ctx, ex.opt.Root, l, dir)
+		ex.mu.Lock()
+		switch {
+		case err != nil:
+			ex.buildErr = err
+		case bin == "":
+			ex.empty[l.Number] = true
+		default:
+			ex.bins[l.Number] = bin
+		}
+		ex.built = time.Since(start)
+		ex.cond.Broadcast()
+		ex.mu.Unlock()
+		if err != nil {
+			return err
+		}
+		if bin != "" {
+			ex.progress.printf("built %s", l.Package())
+		}
+	}
+	return nil
 }
 
 // firstJobs: the clean runs, and each defect on its catalog layers (or on
@@ -56,16 +106,19 @@ func (ex *executor) firstJobs() []job {
 }
 
 // escalationJobs: for each defect nothing has caught yet, the layers it has
-// not run on, so that an escape is an escape from the whole suite.
+// not run on, so that an escape is an escape from the whole suite. A defect
+// whose catalog layers all exist but were left out is not checked at all:
+// that was asked for, and the report says so.
 func (ex *executor) escalationJobs(all []Layer, runs []*Run) []job {
 	idx := indexRuns(runs)
 	var jobs []job
 	for _, d := range ex.opt.Defects {
-		if caughtAnywhere(d, ex.opt.Bots, all, ex.layers, idx) {
+		v := judge(d, "", ex.opt.Bots, all, ex.ready(), idx)
+		if v.Status == Caught || (len(v.Catalog) > 0 && len(v.Unselected) == len(v.Catalog)) {
 			continue
 		}
 		for _, bot := range ex.opt.Bots {
-			for _, l := range ex.layers {
+			for _, l := range ex.ready() {
 				if idx[runKey{bot, l.Number, d}] == nil {
 					jobs = append(jobs, job{bot, l.Number, d})
 				}
@@ -73,6 +126,19 @@ func (ex *executor) escalationJobs(all []Layer, runs []*Run) []job {
 		}
 	}
 	return jobs
+}
+
+// ready returns the selected layers that have a test binary.
+func (ex *executor) ready() []Layer {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	var out []Layer
+	for _, l := range ex.layers {
+		if ex.bins[l.Number] != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // retryRefused runs again, one at a time, every run PostgreSQL refused
@@ -103,33 +169,38 @@ func (ex *executor) retryRefused(ctx context.Context, runs []*Run) ([]*Run, int,
 }
 
 // execute runs the jobs, parallel at a time, and returns their runs in the
-// jobs' order. It stops early only when ctx is cancelled.
+// jobs' order (jobs of layers with no tests have none). It stops early when
+// ctx is cancelled or a layer does not build.
 func (ex *executor) execute(ctx context.Context, jobs []job, parallel int) ([]*Run, error) {
 	if len(jobs) == 0 {
 		return nil, nil
 	}
-	q := &jobQueue{pending: append([]job(nil), jobs...), ex: ex}
+	ex.mu.Lock()
+	ex.pending = append([]job(nil), jobs...)
+	ex.mu.Unlock()
+	stop := context.AfterFunc(ctx, func() {
+		ex.mu.Lock()
+		ex.cond.Broadcast()
+		ex.mu.Unlock()
+	})
+	defer stop()
 	ex.progress.add(len(jobs))
+
 	results := make(map[job]*Run, len(jobs))
 	var mu sync.Mutex
 	var g errgroup.Group
 	for range min(parallel, len(jobs)) {
 		g.Go(func() error {
 			for {
-				if err := ctx.Err(); err != nil {
+				j, ok, err := ex.next(ctx)
+				if err != nil || !ok {
 					return err
 				}
-				j, ok := q.pop()
-				if !ok {
-					return nil
+				if err := ex.watch.waitRoom(ctx, connReserve, ex.progress); err != nil {
+					return err
 				}
 				r := ex.runOne(ctx, j)
-				if r.Defect == "" && (r.Outcome == Green || r.Outcome == Red) {
-					ex.mu.Lock()
-					ex.est[[2]string{r.Bot, r.Layer}] = r.Elapsed
-					ex.mu.Unlock()
-				}
-				ex.progress.finished(r)
+				ex.finished(j, r)
 				mu.Lock()
 				results[j] = r
 				mu.Unlock()
@@ -139,11 +210,156 @@ func (ex *executor) execute(ctx context.Context, jobs []job, parallel int) ([]*R
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	out := make([]*Run, len(jobs))
-	for i, j := range jobs {
-		out[i] = results[j]
+	var out []*Run
+	for _, j := range jobs {
+		if r := ex.resultFor(j, results); r != nil {
+			out = append(out, r)
+		}
 	}
 	return out, nil
+}
+
+// next hands a worker the next job, waiting while every pending job's layer
+// is still being built or waits for the primary bot's clean run to say
+// whether the layer tests every bot.
+func (ex *executor) next(ctx context.Context) (job, bool, error) {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	for {
+		if err := ctx.Err(); err != nil {
+			return job{}, false, err
+		}
+		if ex.buildErr != nil {
+			return job{}, false, ex.buildErr
+		}
+		if i := ex.pick(); i >= 0 {
+			j := ex.pending[i]
+			ex.pending = slices.Delete(ex.pending, i, i+1)
+			ex.running[j] = true
+			return j, true, nil
+		}
+		if len(ex.pending) == 0 {
+			return job{}, false, nil
+		}
+		ex.cond.Wait()
+	}
+}
+
+// pick returns the index of the best pending job that can run now, or -1.
+// It drops the jobs that need no run of their own: a layer with no tests,
+// and the other bots' runs of a layer that tests every bot. ex.mu is held.
+func (ex *executor) pick() int {
+	best := -1
+	for i := 0; i < len(ex.pending); {
+		j := ex.pending[i]
+		if ex.empty[j.layer] || (j.bot != ex.primary() && ex.sharedLayer(j.layer) == yes) {
+			ex.pending = slices.Delete(ex.pending, i, i+1)
+			ex.progress.add(-1)
+			if best > i {
+				best--
+			}
+			continue
+		}
+		if ex.bins[j.layer] == "" || (j.bot != ex.primary() && ex.sharedLayer(j.layer) == unknown) {
+			i++
+			continue
+		}
+		if best < 0 || ex.before(j, ex.pending[best]) {
+			best = i
+		}
+		i++
+	}
+	return best
+}
+
+type tristate int
+
+const (
+	unknown tristate = iota
+	yes
+	no
+)
+
+// sharedLayer says whether one run of the layer tests every bot. Unknown
+// until the primary bot's clean run of it ends; when no such run is to
+// come, the layer is run per bot. ex.mu is held.
+func (ex *executor) sharedLayer(layer string) tristate {
+	if len(ex.opt.Bots) < 2 {
+		return no
+	}
+	if s, ok := ex.shared[layer]; ok {
+		if s {
+			return yes
+		}
+		return no
+	}
+	clean := job{ex.primary(), layer, ""}
+	if ex.running[clean] || slices.Contains(ex.pending, clean) {
+		return unknown
+	}
+	ex.shared[layer] = false
+	return no
+}
+
+// before orders jobs: clean runs first, then the longest expected.
+func (ex *executor) before(a, b job) bool {
+	if (a.defect == "") != (b.defect == "") {
+		return a.defect == ""
+	}
+	return ex.estimate(a) > ex.estimate(b)
+}
+
+// estimate is the clean run's time of the job's layer and bot, else the
+// mean of those known. ex.mu is held.
+func (ex *executor) estimate(j job) time.Duration {
+	if d, ok := ex.est[[2]string{j.bot, j.layer}]; ok {
+		return d
+	}
+	if len(ex.est) == 0 {
+		return 0
+	}
+	var sum time.Duration
+	for _, d := range ex.est {
+		sum += d
+	}
+	return sum / time.Duration(len(ex.est))
+}
+
+// finished records a run: its time estimates the layer's defect runs, and
+// the primary bot's clean run decides whether the layer tests every bot.
+func (ex *executor) finished(j job, r *Run) {
+	ex.mu.Lock()
+	delete(ex.running, j)
+	if j.defect == "" && (r.Outcome == Green || r.Outcome == Red) {
+		ex.est[[2]string{j.bot, j.layer}] = r.Elapsed
+	}
+	if j.defect == "" && j.bot == ex.primary() {
+		if _, decided := ex.shared[j.layer]; !decided {
+			ex.shared[j.layer] = testsEveryBot(r, ex.opt.Bots)
+			if ex.shared[j.layer] {
+				ex.progress.printf("L%s tests every bot in one binary: one run per defect, with CAAS_BOT=%s", j.layer, j.bot)
+			}
+		}
+	}
+	ex.cond.Broadcast()
+	ex.mu.Unlock()
+	ex.progress.finished(r)
+}
+
+// resultFor is a job's run: its own, or, for a layer that tests every bot,
+// the primary bot's run seen from this bot.
+func (ex *executor) resultFor(j job, results map[job]*Run) *Run {
+	ex.mu.Lock()
+	shared := ex.shared[j.layer] && len(ex.opt.Bots) > 1
+	ex.mu.Unlock()
+	if !shared {
+		return results[j]
+	}
+	primary := results[job{ex.primary(), j.layer, j.defect}]
+	if primary == nil {
+		return nil
+	}
+	return forBot(primary, j.bot)
 }
 
 func (ex *executor) runOne(ctx context.Context, j job) *Run {
@@ -153,127 +369,64 @@ func (ex *executor) runOne(ctx context.Context, j job) *Run {
 			dir = filepath.Join(ex.opt.Root, l.Dir)
 		}
 	}
+	ex.mu.Lock()
+	bin := ex.bins[j.layer]
+	ex.mu.Unlock()
 	return runBinary(ctx, runSpec{
-		bin: ex.bins[j.layer], dir: dir, test2json: ex.t2j,
+		bin: bin, dir: dir, test2json: ex.t2j,
 		bot: j.bot, layer: j.layer, defect: j.defect, timeout: ex.opt.Timeout,
 	})
 }
 
-// jobQueue hands out clean runs first, then the defect run expected to be
-// longest.
-type jobQueue struct {
-	mu      sync.Mutex
-	pending []job
-	ex      *executor
-}
-
-func (q *jobQueue) pop() (job, bool) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if len(q.pending) == 0 {
-		return job{}, false
+// testsEveryBot reports whether a clean run tested every bot in one binary:
+// each of its tests that ran has a subtest named after every bot (the
+// cross-product layer's pattern), whatever CAAS_BOT said.
+func testsEveryBot(r *Run, bots []string) bool {
+	if len(bots) < 2 || (r.Outcome != Green && r.Outcome != Red) {
+		return false
 	}
-	best := 0
-	for i, j := range q.pending {
-		if j.defect == "" {
-			best = i
-			break
+	ran := 0
+	for _, t := range r.Tests {
+		if t.Status != Passed && t.Status != Failed {
+			continue
 		}
-		if q.estimate(j) > q.estimate(q.pending[best]) {
-			best = i
+		ran++
+		for _, b := range bots {
+			if !slices.Contains(t.Parts, b) {
+				return false
+			}
 		}
 	}
-	j := q.pending[best]
-	q.pending = append(q.pending[:best], q.pending[best+1:]...)
-	return j, true
+	return ran > 0
 }
 
-// estimate is the clean run's time of the job's layer and bot, else the
-// mean of those known.
-func (q *jobQueue) estimate(j job) time.Duration {
-	q.ex.mu.Lock()
-	defer q.ex.mu.Unlock()
-	if d, ok := q.ex.est[[2]string{j.bot, j.layer}]; ok {
-		return d
-	}
-	var sum time.Duration
-	for _, d := range q.ex.est {
-		sum += d
-	}
-	if len(q.ex.est) == 0 {
-		return 0
-	}
-	return sum / time.Duration(len(q.ex.est))
-}
-
-// progress writes a line per finished run to stderr: where the matrix is,
-// and what each run found.
-type progress struct {
-	w     io.Writer
-	start time.Time
-	mu    sync.Mutex
-	done  int
-	total int
-}
-
-func newProgress(w io.Writer, start time.Time) *progress { return &progress{w: w, start: start} }
-
-func (p *progress) add(n int) {
-	p.mu.Lock()
-	p.total += n
-	p.mu.Unlock()
-}
-
-func (p *progress) printf(format string, args ...any) {
-	if p.w == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	fmt.Fprintf(p.w, "[%s] %s\n", clock(time.Since(p.start)), fmt.Sprintf(format, args...))
-}
-
-func (p *progress) finished(r *Run) {
-	p.mu.Lock()
-	p.done++
-	done, total := p.done, p.total
-	p.mu.Unlock()
-	name := r.Defect
-	if name == "" {
-		name = "(clean)"
-	}
-	p.printf("%*d/%d  %-10s L%s  %-22s %s (%s)", len(fmt.Sprint(total)), done, total, r.Bot, r.Layer, name, runSummary(r), r.Elapsed.Round(100*time.Millisecond))
-}
-
-// runSummary says in a few words how a run ended.
-func runSummary(r *Run) string {
-	switch r.Outcome {
-	case Green:
-		return fmt.Sprintf("green, %d tests", len(r.Tests))
-	case Red:
-		return "red: " + failedNames(r)
-	default:
-		s := string(r.Outcome)
-		if f := r.Failed(); len(f) > 0 {
-			s += " after " + failedNames(r)
+// forBot is a run of a layer that tests every bot, seen from one bot: a
+// test failed for it when its subtest for that bot failed (or when the test
+// failed outside any bot's subtest).
+func forBot(r *Run, bot string) *Run {
+	n := *r
+	n.Bot = bot
+	n.SharedWith = r.Bot
+	n.Tests = nil
+	failed := 0
+	for _, t := range r.Tests {
+		c := *t
+		if t.Status == Failed && len(t.FailedParts) > 0 {
+			msg, ok := t.FailedParts[bot]
+			switch {
+			case !ok:
+				c.Status, c.Failure = Passed, ""
+			case msg != "":
+				c.Failure = bot + ": " + msg
+			}
 		}
-		return s + ": " + r.Detail
+		if c.Status == Failed {
+			failed++
+		}
+		n.Tests = append(n.Tests, &c)
 	}
-}
-
-func failedNames(r *Run) string {
-	var names []string
-	for _, t := range r.Failed() {
-		names = append(names, shortTest(t.Name, 40))
+	if n.Outcome == Red && failed == 0 {
+		n.Outcome = Green
 	}
-	sort.Strings(names)
-	if len(names) > 3 {
-		names = append(names[:3], fmt.Sprintf("+%d more", len(names)-3))
-	}
-	return strings.Join(names, ", ")
-}
-
-func clock(d time.Duration) string {
-	d = d.Round(time.Second)
-	return fmt.Sprintf("%d:%02d", int(d.Minutes()), int(d.Seconds())%60)
+	return &n
 }

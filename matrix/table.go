@@ -38,6 +38,9 @@ func (r *Report) WriteTable(w io.Writer, verbose bool) {
 		}
 	}
 	writeRows(w, rows, notes)
+	if len(r.Shared) > 0 && len(r.Bots) > 0 {
+		fmt.Fprintf(w, "\n%s tests every bot in one binary: it ran once per defect (CAAS_BOT=%s), and each bot's row reads that bot's subtests.\n", layerIDs(r.Shared, ", "), r.Bots[0])
+	}
 	fmt.Fprintln(w, "\n! a catalog layer ran (or is missing) and did not catch it   ✗ not caught   - not checked   crash/timeout: red only because a test binary died")
 	r.writeProblems(w)
 	fmt.Fprintln(w, r.Summary())
@@ -97,7 +100,7 @@ func (r *Report) writeProblems(w io.Writer) {
 	for _, v := range r.Verdicts {
 		switch v.Status {
 		case Escaped:
-			fmt.Fprintf(w, "\nESCAPED %s (%s): every layer stayed green on %s.\n  %s\n", v.Defect, v.Bug, strings.Join(r.Bots, ", "), shouldCatch(v))
+			fmt.Fprintf(w, "\nESCAPED %s (%s): %s stayed green on %s.\n  %s\n", v.Defect, v.Bug, layerIDs(ranLayers(v), " "), strings.Join(r.Bots, ", "), shouldCatch(v))
 		case Undecided:
 			fmt.Fprintf(w, "\nUNDECIDED %s: nothing caught it, and runs that might have did not finish:\n", v.Defect)
 			for _, b := range v.Bots {
@@ -108,7 +111,11 @@ func (r *Report) writeProblems(w io.Writer) {
 		}
 	}
 	if refused := r.Refused(); len(refused) > 0 {
-		fmt.Fprintf(w, "\nPostgreSQL refused connections (too many clients) even when run alone; peak %d of max_connections %d seen. Lower -parallel, raise max_connections, or stop other test runs:\n", r.Connections.Peak, r.Connections.Max)
+		seen := "connections not watched"
+		if r.Connections.Max > 0 {
+			seen = fmt.Sprintf("peak %d of max_connections %d seen", r.Connections.Peak, r.Connections.Max)
+		}
+		fmt.Fprintf(w, "\nPostgreSQL refused connections (too many clients) even when run alone (%s). Lower -parallel, raise max_connections, or stop other test runs:\n", seen)
 		for _, run := range refused {
 			fmt.Fprintf(w, "  %s L%s %s: %s\n", run.Bot, run.Layer, orClean(run.Defect), run.Detail)
 		}
@@ -116,6 +123,17 @@ func (r *Report) writeProblems(w io.Writer) {
 	if len(r.Empty) > 0 {
 		fmt.Fprintf(w, "\nlayers with no tests yet (not run): %s\n", strings.Join(r.Empty, " "))
 	}
+}
+
+// ranLayers are the layers the defect ran on, on any bot.
+func ranLayers(v Verdict) []string {
+	seen := map[string]bool{}
+	for _, b := range v.Bots {
+		for _, l := range b.Layers {
+			seen[l] = true
+		}
+	}
+	return sortedKeys(seen)
 }
 
 // shouldCatch names the catalog layers that should have caught an escape,
