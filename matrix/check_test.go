@@ -182,3 +182,16 @@ func TestAFailureOutsideAnyBotsSubtestCountsForEveryBot(t *testing.T) {
 	assert.Equal(t, "voya: a_test.go:3: leaked", forBot(r, "voya").Tests[1].Failure)
 	assert.Equal(t, Failed, r.Tests[1].Status, "the shared run itself is left alone")
 }
+
+func TestADefectWhoseOnlyCatalogLayerHasNoTestsYetEscapesRatherThanGoingUnchecked(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.CopyFS(root, os.DirFS(fakeRepo(t))))
+	require.NoError(t, os.Rename(filepath.Join(root, "layers", "L05_empty"), filepath.Join(root, "layers", "L11_empty")))
+	rep, err := Check(context.Background(), Options{Root: root, Bots: []string{"fake"}, Layers: "03,11", Defects: []string{"slow-health"}, Timeout: 3 * time.Second})
+	require.NoError(t, err)
+	require.Len(t, rep.Verdicts, 1)
+	v := rep.Verdicts[0]
+	assert.Equal(t, Escaped, v.Status)
+	assert.Equal(t, []string{"11"}, v.Absent)
+	assert.Equal(t, []string{"03"}, v.Bots[0].Layers, "the escalation ran it on the layers that have tests")
+}

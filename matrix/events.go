@@ -176,6 +176,14 @@ func failureLine(lines []string) string {
 	if len(lines) == 0 {
 		return ""
 	}
+	return clip(explain(lines), failureMax)
+}
+
+// failureMax bounds a failure line: enough to see what went wrong, not a
+// whole reply quoted in it.
+const failureMax = 400
+
+func explain(lines []string) string {
 	first := lines[0]
 	if !strings.HasSuffix(first, ":") {
 		return first

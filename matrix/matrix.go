@@ -79,16 +79,25 @@ func Check(ctx context.Context, opt Options) (*Report, error) {
 	defer os.RemoveAll(dir)
 
 	p := newProgress(opt.Progress, started)
-	p.printf("%d bots × %d layers, %d defects, scope %s, %d at a time; building the layers while the first run",
+	p.printf("%d bots × %d layers, %d defects, scope %s, %d at a time; building the layers while the first runs go",
 		len(opt.Bots), len(selected), len(opt.Defects), opt.Scope, opt.Parallel)
 	watch := watchConnections(ctx)
 	ex := newExecutor(opt, t2j, selected, p, watch)
+	// a compile error stops the runs under way; a run that ends the matrix
+	// (interrupted) stops the builds
+	runCtx, cancelRuns := context.WithCancel(ctx)
+	defer cancelRuns()
 	buildCtx, cancelBuild := context.WithCancel(ctx)
 	defer cancelBuild()
 	var builds errgroup.Group
-	builds.Go(func() error { return ex.buildAll(buildCtx, dir, started) })
-
-	runs, err := ex.execute(ctx, ex.firstJobs(), opt.Parallel)
+	builds.Go(func() error {
+		err := ex.buildAll(buildCtx, dir, started)
+		if err != nil {
+			cancelRuns()
+		}
+		return err
+	})
+	runs, err := ex.execute(runCtx, ex.firstJobs(), opt.Parallel)
 	if err != nil {
 		cancelBuild()
 	}

@@ -57,7 +57,7 @@ func runSummary(r *Run) string {
 		if f := r.Failed(); len(f) > 0 {
 			s += " after " + failedNames(r)
 		}
-		return s + ": " + r.Detail
+		return s + ": " + clip(r.Detail, 200)
 	}
 }
 

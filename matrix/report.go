@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/caas-testing/caas-testing/refbot/defect"
@@ -39,9 +40,16 @@ func (r *Report) judge() {
 	for _, d := range defect.All {
 		bugs[d.Name] = d.Bug
 	}
+	// a layer with no tests yet is as good as absent
+	var present []Layer
+	for _, l := range r.All {
+		if !slices.Contains(r.Empty, l.Package()) {
+			present = append(present, l)
+		}
+	}
 	r.Verdicts = nil
 	for _, d := range r.Defects {
-		r.Verdicts = append(r.Verdicts, judge(d, bugs[d], r.Bots, r.All, r.Layers, idx))
+		r.Verdicts = append(r.Verdicts, judge(d, bugs[d], r.Bots, present, r.Layers, idx))
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/caas-testing/caas-testing/target"
 )
 
 // Outcome is how one run of a test binary ended.
@@ -211,14 +213,10 @@ func classify(run *Run, tr *transcript, exitCode int, killed bool, killedAfter t
 func runEnv(bot, defect string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "CAAS_BOT=") || strings.HasPrefix(kv, DefectsEnv+"=") {
+		if strings.HasPrefix(kv, "CAAS_BOT=") || strings.HasPrefix(kv, target.DefectsEnv+"=") {
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "CAAS_BOT="+bot, DefectsEnv+"="+defect)
+	return append(env, "CAAS_BOT="+bot, target.DefectsEnv+"="+defect)
 }
-
-// DefectsEnv switches on an embedded reference bot's seeded defects
-// (target.DefectsEnv; repeated so the matrix needs no bot code to name it).
-const DefectsEnv = "CAAS_REFBOT_DEFECTS"

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/caas-testing/caas-testing/target"
 )
 
 func TestARunEndsInTheOutcomeItsExitStatusAndTranscriptTell(t *testing.T) {
@@ -44,10 +46,10 @@ func TestARunEndsInTheOutcomeItsExitStatusAndTranscriptTell(t *testing.T) {
 
 func TestEachRunGetsItsOwnBotAndDefectWhateverTheCallersEnvironmentSays(t *testing.T) {
 	t.Setenv("CAAS_BOT", "cambialeon")
-	t.Setenv(DefectsEnv, "provider-leak")
+	t.Setenv(target.DefectsEnv, "provider-leak")
 	env := runEnv("voyachat", "")
 	assert.Contains(t, env, "CAAS_BOT=voyachat")
-	assert.Contains(t, env, DefectsEnv+"=")
+	assert.Contains(t, env, target.DefectsEnv+"=")
 	assert.NotContains(t, env, "CAAS_BOT=cambialeon")
-	assert.NotContains(t, env, DefectsEnv+"=provider-leak", "the clean run must be clean")
+	assert.NotContains(t, env, target.DefectsEnv+"=provider-leak", "the clean run must be clean")
 }

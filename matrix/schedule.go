@@ -111,9 +111,17 @@ func (ex *executor) firstJobs() []job {
 // that was asked for, and the report says so.
 func (ex *executor) escalationJobs(all []Layer, runs []*Run) []job {
 	idx := indexRuns(runs)
+	var present []Layer // a layer with no tests yet is as good as absent
+	ex.mu.Lock()
+	for _, l := range all {
+		if !ex.empty[l.Number] {
+			present = append(present, l)
+		}
+	}
+	ex.mu.Unlock()
 	var jobs []job
 	for _, d := range ex.opt.Defects {
-		v := judge(d, "", ex.opt.Bots, all, ex.ready(), idx)
+		v := judge(d, "", ex.opt.Bots, present, ex.ready(), idx)
 		if v.Status == Caught || (len(v.Catalog) > 0 && len(v.Unselected) == len(v.Catalog)) {
 			continue
 		}

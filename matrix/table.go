@@ -144,7 +144,7 @@ func shouldCatch(v Verdict) string {
 		parts = append(parts, layerIDs(v.Missed, ", ")+" ran and should have caught it")
 	}
 	if len(v.Absent) > 0 {
-		parts = append(parts, layerIDs(v.Absent, ", ")+" should catch it but does not exist yet")
+		parts = append(parts, layerIDs(v.Absent, ", ")+" should catch it but has no tests yet")
 	}
 	if len(v.Unselected) > 0 {
 		parts = append(parts, layerIDs(v.Unselected, ", ")+" should catch it but was not run")
@@ -162,7 +162,7 @@ func verdictNotes(v Verdict, verbose bool) []string {
 		out = append(out, layerIDs(v.Missed, ", ")+" ran and did not catch it")
 	}
 	if len(v.Absent) > 0 {
-		out = append(out, layerIDs(v.Absent, ", ")+" does not exist yet")
+		out = append(out, layerIDs(v.Absent, ", ")+" has no tests yet")
 	}
 	if len(v.Unselected) > 0 {
 		out = append(out, layerIDs(v.Unselected, ", ")+" not run")
@@ -182,6 +182,9 @@ func verdictNotes(v Verdict, verbose bool) []string {
 
 // botRun is one bot's column: red, crash, timeout, green, error.
 func botRun(b BotResult) string {
+	if len(b.Layers) == 0 {
+		return "not run"
+	}
 	var parts []string
 	if len(b.Catches) > 0 {
 		parts = append(parts, "red")
@@ -225,7 +228,7 @@ func caughtBy(b BotResult, verbose bool) string {
 		var names []string
 		for _, c := range cs {
 			if verbose {
-				names = append(names, c.Test+" — "+c.Failure)
+				names = append(names, c.Test+" — "+clip(c.Failure, 200))
 			} else {
 				names = append(names, shortTest(c.Test, 32))
 			}
@@ -253,13 +256,17 @@ func caughtBy(b BotResult, verbose bool) string {
 	return strings.Join(parts, "; ")
 }
 
+// clip cuts s to n characters, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
 // shortTest drops the Test prefix and cuts a long name to n characters.
 func shortTest(name string, n int) string {
-	name = strings.TrimPrefix(name, "Test")
-	if utf8.RuneCountInString(name) <= n {
-		return name
-	}
-	return string([]rune(name)[:n-1]) + "…"
+	return clip(strings.TrimPrefix(name, "Test"), n)
 }
 
 func layerIDs(nums []string, sep string) string {
