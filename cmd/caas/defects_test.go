@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestDefectsRefusesBadArgumentsWithExitCode2(t *testing.T) {
+	for _, env := range []string{envBot, envMatrixLayers, envMatrixDefects, envMatrixScope, envMatrixParallel, envMatrixTimeout, envMatrixJSON, envMatrixVerbose} {
+		t.Setenv(env, "")
+	}
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"an unknown bot", nil, []string{"defects", "-bot", "nosuchbot"}, `unknown bot "nosuchbot"`},
+		{"an unknown layer", nil, []string{"defects", "-layers", "04,99"}, `unknown layer "99"`},
+		{"an unknown defect", nil, []string{"defects", "-defects", "provider-leak,nosuchdefect"}, `unknown defect "nosuchdefect"`},
+		{"an unknown scope", nil, []string{"defects", "-scope", "most"}, `unknown scope "most"`},
+		{"a negative parallelism", nil, []string{"defects", "-parallel", "-1"}, "-parallel -1"},
+		{"an argument", nil, []string{"defects", "all"}, `unexpected argument "all"`},
+		{"an unknown flag", nil, []string{"defects", "-fast"}, "flag provided but not defined: -fast"},
+		{"a malformed environment twin", map[string]string{envMatrixParallel: "many"}, []string{"defects"}, `$CAAS_MATRIX_PARALLEL="many": want a whole number`},
+	}
+	for _, c := range cases {
+		t.Run(c.name+" exits 2 with the message", func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			var code int
+			stderr := captureStderr(t, func() { code = run(context.Background(), c.args) })
+			assert.Equal(t, 2, code, "stderr: %s", stderr)
+			assert.Contains(t, stderr, c.want)
+		})
+	}
+}
+
+func TestDefectsHelpNamesEveryEnvironmentTwin(t *testing.T) {
+	stderr := captureStderr(t, func() {
+		assert.Equal(t, 0, run(context.Background(), []string{"defects", "-h"}))
+	})
+	for _, env := range []string{envBot, envMatrixLayers, envMatrixDefects, envMatrixScope, envMatrixParallel, envMatrixTimeout, envMatrixJSON, envMatrixVerbose} {
+		assert.Contains(t, stderr, env)
+	}
+}
