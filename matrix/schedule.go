@@ -261,11 +261,8 @@ func (ex *executor) pick() int {
 	for i := 0; i < len(ex.pending); {
 		j := ex.pending[i]
 		if ex.empty[j.layer] || (j.bot != ex.primary() && ex.sharedLayer(j.layer) == yes) {
-			ex.pending = slices.Delete(ex.pending, i, i+1)
+			ex.pending = slices.Delete(ex.pending, i, i+1) // best < i: its index holds
 			ex.progress.add(-1)
-			if best > i {
-				best--
-			}
 			continue
 		}
 		if ex.bins[j.layer] == "" || (j.bot != ex.primary() && ex.sharedLayer(j.layer) == unknown) {
