@@ -167,6 +167,8 @@ func TestARunOfEveryBotIsSharedOnlyWhenEachTestRanASubtestPerBot(t *testing.T) {
 	assert.False(t, testsEveryBot(partly, bots), "TestC honours CAAS_BOT")
 	assert.False(t, testsEveryBot(&Run{Outcome: Crashed, Tests: shared.Tests}, bots), "a crashed run may not show every subtest")
 	assert.False(t, testsEveryBot(shared, []string{"voya"}), "one bot: nothing to share")
+	skipped := &Run{Outcome: Green, Tests: []*TestResult{{Name: "TestB", Status: Skipped}}}
+	assert.False(t, testsEveryBot(skipped, bots), "a run where every test skipped shows nothing either way")
 }
 
 func TestAFailureOutsideAnyBotsSubtestCountsForEveryBot(t *testing.T) {
