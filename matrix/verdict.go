@@ -160,12 +160,6 @@ func judge(def, bug string, bots []string, all, selected []Layer, idx map[runKey
 	return v
 }
 
-// caughtAnywhere reports whether any run of the defect so far turned red on
-// any bot (the catalog scope's cue to look further when it did not).
-func caughtAnywhere(def string, bots []string, all, selected []Layer, idx map[runKey]*Run) bool {
-	return judge(def, "", bots, all, selected, idx).Status == Caught
-}
-
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
