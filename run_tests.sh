@@ -54,7 +54,10 @@ extra=("$@")
 if [ "$bot" = "all" ]; then
   bots=$(known_bots)
 else
-  if ! known_bots | grep -qx -- "$bot"; then
+  # (the list is read whole first: grep -q stopping early would SIGPIPE the
+  # lister, and pipefail would then call a known bot unknown)
+  all_bots=$(known_bots)
+  if ! grep -qx -- "$bot" <<<"$all_bots"; then
     echo "run_tests.sh: unknown bot \"$bot\"; known bots in $bots_dir: $(known_bots | tr '\n' ' ')" >&2
     exit 2
   fi
