@@ -46,15 +46,15 @@ func TestTheMatrixTellsCatchesCrashesTimeoutsEscapesAndRefusedRunsApart(t *testi
 		got[v.Defect] = v.Status
 	}
 	assert.Equal(t, map[string]Status{
-		"skip-signature":    Caught,     // a subtest's check
-		"stripe-replay":     Caught,     // a panic, flagged
-		"stripe-duplicate":  Caught,     // a timeout, flagged
-		"duplicate-reply":   Caught,     // by L04, while catalog layer L03 missed it
-		"crash-on-media":    Escaped,    // nothing fails, not even on the escalation's other layers
-		"lost-on-restart":   Caught,     // L03
-		"session-crosstalk": Caught,     // TestMain exits: a crash; L08 does not exist here
-		"loop-reply":        NotChecked, // only L13 should catch it, and L13 is left out by default
-		"sql-concat":        Undecided,  // refused connections, again when retried alone
+		"skip-signature":    Caught,    // a subtest's check
+		"stripe-replay":     Caught,    // a panic, flagged
+		"stripe-duplicate":  Caught,    // a timeout, flagged
+		"duplicate-reply":   Caught,    // by L04, while catalog layer L03 missed it
+		"crash-on-media":    Escaped,   // nothing fails, not even on the escalation's other layers
+		"lost-on-restart":   Caught,    // L03
+		"session-crosstalk": Caught,    // TestMain exits: a crash; L08 does not exist here
+		"loop-reply":        Caught,    // only L13 catches it, and L13 runs by default
+		"sql-concat":        Undecided, // refused connections, again when retried alone
 	}, got)
 	assert.True(t, rep.CleanGreen())
 	assert.False(t, rep.OK())

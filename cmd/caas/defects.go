@@ -50,7 +50,7 @@ func runDefects(ctx context.Context, args []string) error {
 		envErr = errors.Join(envErr, fmt.Errorf("$%s=%q: want true or false", envMatrixVerbose, os.Getenv(envMatrixVerbose)))
 	}
 	bot := fs.String("bot", envDefault(envBot, "all"), "the bot, or all: every bot whose target is embedded; a defect counts as caught when red on at least one [env "+envBot+"]")
-	layers := fs.String("layers", os.Getenv(envMatrixLayers), "layers to run, comma-separated (01,03,L04,webhook); default every layer but L13_sim [env "+envMatrixLayers+"]")
+	layers := fs.String("layers", os.Getenv(envMatrixLayers), "layers to run, comma-separated (01,03,L04,webhook); default every layer [env "+envMatrixLayers+"]")
 	defects := fs.String("defects", os.Getenv(envMatrixDefects), "only these defects, comma-separated; default all (go run ./cmd/refbot --list-defects) [env "+envMatrixDefects+"]")
 	scope := fs.String("scope", envDefault(envMatrixScope, string(matrix.ScopeCatalog)), "catalog: each defect on its catalog layers, the rest only if they miss it; full: every layer with every defect [env "+envMatrixScope+"]")
 	fs.IntVar(&parallel, "parallel", parallel, "test binaries run at once; 0 = "+strconv.Itoa(matrix.DefaultParallel)+" [env "+envMatrixParallel+"]")
