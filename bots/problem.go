@@ -48,6 +48,10 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Err is the list as an error: nil when there is no problem. Other
+// packages that report problems the same way (sim/scenario) use it.
+func (ps Problems) Err() error { return ps.err() }
+
 // err returns nil for no problems, so an empty Problems never becomes a
 // non-nil error.
 func (ps Problems) err() error {

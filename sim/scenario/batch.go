@@ -32,7 +32,7 @@ func CheckBatch(scs []*Scenario, r BatchRules) error {
 
 	if len(scs) == 0 {
 		add("no scenarios", "write some, or generate them with `caas sim write`")
-		return ps.err()
+		return ps.Err()
 	}
 	if r.Count > 0 && len(scs) != r.Count {
 		add(fmt.Sprintf("%d scenarios, want %d", len(scs), r.Count), "add or remove scenarios")
@@ -59,7 +59,7 @@ func CheckBatch(scs []*Scenario, r BatchRules) error {
 		sort.Strings(names)
 		add("mixes bots ("+strings.Join(names, ", ")+")", "keep one bot's scenarios per batch (sim/scenarios/<bot>/)")
 	}
-	return ps.err()
+	return ps.Err()
 }
 
 // BatchCategories are the distinct categories of scs, sorted.

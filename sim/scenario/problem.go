@@ -1,58 +1,21 @@
 package scenario
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/caas-testing/caas-testing/bots"
 )
 
-// Problem is one thing wrong with a scenario file: where it is and how to fix it.
-type Problem struct {
-	File  string // the scenario file, or "scenario <id>" for one built in memory
-	Line  int    // 0 when unknown
-	Field string // a path like "persona.age" or "must[1].pattern"; empty for the whole file
-	Msg   string // what is wrong
-	Fix   string // what to do about it
-}
-
-func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-	}
-	b.WriteString(": ")
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Msg)
-	if p.Fix != "" {
-		b.WriteString("; ")
-		b.WriteString(p.Fix)
-	}
-	return b.String()
-}
+// Problem is one thing wrong with a scenario file: where it is (the file,
+// or "scenario <id>" for one built in memory; the line; a field path like
+// "persona.age" or "must[1].pattern") and how to fix it. It is the
+// manifests' Problem, so both read the same: file:line: field: what; fix.
+type Problem = bots.Problem
 
 // Problems is every problem found, one per line; it is the error Validate,
 // Load and CheckBatch return, so a caller can list them or count them with
 // errors.As.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// err returns nil for no problems, so a nil Problems never becomes a non-nil error.
-func (ps Problems) err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return ps
-}
+type Problems = bots.Problems
 
 // where names a scenario in messages: its file, else its id.
 func (s *Scenario) where() string {

@@ -33,7 +33,7 @@ func (s *Scenario) Validate() error {
 	s.validateExpect(add)
 	s.validateRules("must", s.Must, add)
 	s.validateRules("must_not", s.MustNot, add)
-	return ps.err()
+	return ps.Err()
 }
 
 type adder func(field, msg, fix string)
@@ -177,7 +177,7 @@ func (s *Scenario) ValidatePhases(phases []string) error {
 	var ps Problems
 	if len(phases) == 0 {
 		ps = append(ps, s.problem("bot", "no phases to check against", "pass the bot manifest's graph.phases (bots/"+s.Bot+".yaml)"))
-		return ps.err()
+		return ps.Err()
 	}
 	fix := "use a phase of bot " + s.Bot + ": " + strings.Join(phases, ", ")
 	if s.Expect.FinalPhase != "" && !slices.Contains(phases, s.Expect.FinalPhase) {
@@ -196,5 +196,5 @@ func (s *Scenario) ValidatePhases(phases []string) error {
 				"list phases in the manifest's order ("+strings.Join(phases, ", ")+"); only a restart may return to "+phases[0]))
 		}
 	}
-	return ps.err()
+	return ps.Err()
 }
