@@ -246,3 +246,15 @@ func (m *Manifest) OrphanIntents() []string {
 	sort.Strings(out)
 	return out
 }
+
+// DefaultLanguage is the language customers are assumed to write in: the
+// persona's default_language, else its first language ("" when none).
+func (m *Manifest) DefaultLanguage() string {
+	if m.Persona.DefaultLanguage != "" {
+		return m.Persona.DefaultLanguage
+	}
+	if len(m.Persona.Languages) > 0 {
+		return m.Persona.Languages[0]
+	}
+	return ""
+}

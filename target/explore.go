@@ -32,15 +32,10 @@ const paidAmountCents = 45000
 // Language is lang, or the manifest's default language when lang is "", or
 // its first language when it names no default.
 func (tg *Target) Language(lang string) string {
-	switch {
-	case lang != "":
+	if lang != "" {
 		return lang
-	case tg.M.Persona.DefaultLanguage != "":
-		return tg.M.Persona.DefaultLanguage
-	case len(tg.M.Persona.Languages) > 0:
-		return tg.M.Persona.Languages[0]
 	}
-	return ""
+	return tg.M.DefaultLanguage()
 }
 
 // UtteranceOf is the manifest's first example of intent in lang ("" = the

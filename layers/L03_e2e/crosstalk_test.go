@@ -65,7 +65,7 @@ func TestTwoPhonesTalkingAtOnceNeverSeeEachOthersData(t *testing.T) {
 
 	// Asked what it holds, the bot reads the session back: the surest way
 	// for one customer to see another's data.
-	if ask := m.Utterance("gdpr_access", language(m)); ask != "" {
+	if ask := m.Utterance("gdpr_access", m.DefaultLanguage()); ask != "" {
 		for i, c := range customers {
 			other := customers[1-i]
 			tu := tg.Say(t, c.phone, ask)

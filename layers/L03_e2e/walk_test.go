@@ -14,25 +14,13 @@ import (
 // says where each utterance leads, so every expectation below comes from the
 // manifest, never from the bot's reply text.
 
-// language is the language this layer's customers write in: the manifest's
-// default, else its first.
-func language(m *bots.Manifest) string {
-	if m.Persona.DefaultLanguage != "" {
-		return m.Persona.DefaultLanguage
-	}
-	if len(m.Persona.Languages) > 0 {
-		return m.Persona.Languages[0]
-	}
-	return ""
-}
-
 // utterance is the manifest's first example of intent in the layer's
 // language; the test skips, naming the field, when there is none.
 func utterance(t testing.TB, m *bots.Manifest, intent string) string {
 	t.Helper()
-	u := m.Utterance(intent, language(m))
+	u := m.Utterance(intent, m.DefaultLanguage())
 	if u == "" {
-		t.Skipf("%s: intents.utterances.%s.%s is empty, so this cannot be driven", m.File(), intent, language(m))
+		t.Skipf("%s: intents.utterances.%s.%s is empty, so this cannot be driven", m.File(), intent, m.DefaultLanguage())
 	}
 	return u
 }
@@ -63,7 +51,7 @@ func forwardPath(t testing.TB, m *bots.Manifest) []bots.Step {
 		}
 	}
 	if len(best) == 0 {
-		t.Skipf("%s: no state can be reached from graph.initial %q with intents.utterances in %q", m.File(), m.Graph.Initial, language(m))
+		t.Skipf("%s: no state can be reached from graph.initial %q with intents.utterances in %q", m.File(), m.Graph.Initial, m.DefaultLanguage())
 	}
 	return best
 }
@@ -74,7 +62,7 @@ func drivable(m *bots.Manifest, path []bots.Step) bool {
 		if _, global := m.Intents.Global[st.Intent]; global {
 			return false
 		}
-		if m.Utterance(st.Intent, language(m)) == "" {
+		if m.Utterance(st.Intent, m.DefaultLanguage()) == "" {
 			return false
 		}
 		ph := m.PhaseIndex(phaseOf(m, st.State))

@@ -13,23 +13,12 @@ import (
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
-// language is the manifest's default customer language.
-func language(m *bots.Manifest) string {
-	if m.Persona.DefaultLanguage != "" {
-		return m.Persona.DefaultLanguage
-	}
-	if len(m.Persona.Languages) > 0 {
-		return m.Persona.Languages[0]
-	}
-	return ""
-}
-
 // utterance is the manifest's first example of intent in the default
 // language (else any language); the test skips, naming the field, when the
 // manifest has none, since it cannot say what it would have to.
 func utterance(t testing.TB, m *bots.Manifest, intent string) string {
 	t.Helper()
-	if u := m.Utterance(intent, language(m)); u != "" {
+	if u := m.Utterance(intent, m.DefaultLanguage()); u != "" {
 		return u
 	}
 	for _, lang := range m.Persona.Languages {

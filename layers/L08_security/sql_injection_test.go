@@ -15,7 +15,7 @@ import (
 // R-1a2b3c4d") with payload in place of the reference (its last word), so
 // the payload lands where the bot reads a reference and looks it up.
 func lookupWith(m *bots.Manifest, payload string) string {
-	u := m.Utterance("lookup", language(m))
+	u := m.Utterance("lookup", m.DefaultLanguage())
 	if u == "" {
 		return ""
 	}
@@ -59,7 +59,7 @@ func TestSQLInjectionsLeaveNoDatabaseErrorInRepliesAndEveryTableIntact(t *testin
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	if m.Utterance("lookup", language(m)) == "" {
+	if m.Utterance("lookup", m.DefaultLanguage()) == "" {
 		t.Logf("%s: intents.utterances.lookup is empty: payloads go in plain messages only", m.File())
 	}
 	other := newBystander(t, tg)
