@@ -1,7 +1,6 @@
 package l04webhook_test
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,7 +21,7 @@ func sendTyped(t *testing.T, tg *testutil.Target, msg fixtures.Message, what str
 	t.Helper()
 	cursor := tg.Cursor(t, msg.From)
 	body := fixtures.Delivery(msg).JSON()
-	resp := postCustomerMessage(t, tg, msg.From, body)
+	resp := tg.PostWhatsApp(t, body, tg.SignWhatsApp(body))
 	if !assert.Equal(t, 2, resp.Status/100, "%s, signed, from %s answered %s; a valid payload the bot cannot use must still be acknowledged 200, never a 5xx", what, msg.From, resp) {
 		return &testutil.Turn{Phone: msg.From, Sent: what, Response: resp}, false
 	}
@@ -30,18 +29,6 @@ func sendTyped(t *testing.T, tg *testutil.Target, msg fixtures.Message, what str
 	tu.Sent, tu.Response = "["+what+"]", resp
 	assert.True(t, tu.Settled, "the bot did not finish handling %s within %v", what, tg.WaitBudget())
 	return tu, true
-}
-
-// postCustomerMessage posts a signed delivery from phone, as PostWhatsApp
-// does, guarding phone itself. PostWhatsApp's guard (target/send.go,
-// phoneFields) also reads the "from" inside a message's context, which is
-// the business's own display number, and so refuses every tap on a button
-// or list; until that is fixed, taps go through Do.
-func postCustomerMessage(t *testing.T, tg *testutil.Target, phone string, body []byte) *testutil.Response {
-	t.Helper()
-	require.NoError(t, tg.Guard(phone))
-	header := http.Header{"Content-Type": {"application/json"}, fixtures.WhatsAppSignatureHeader: {tg.SignWhatsApp(body)}}
-	return tg.Do(t, http.MethodPost, tg.Endpoint(t, "whatsapp"), body, header)
 }
 
 // Customers send photos, voice notes, stickers, pins and contact cards at
