@@ -37,20 +37,20 @@ var (
 // says how to get one. The choice is made once per process.
 func ServerDSN(ctx context.Context) (dsn, from string, err error) {
 	serverOnce.Do(func() {
-		serverDSN, serverFrom, serverErr = findServer(ctx)
+		serverDSN, serverFrom, serverErr = findServer(ctx, LocalPostgres)
 	})
 	return serverDSN, serverFrom, serverErr
 }
 
-func findServer(ctx context.Context) (string, string, error) {
+func findServer(ctx context.Context, local string) (string, string, error) {
 	if env := strings.TrimSpace(os.Getenv("CAAS_DATABASE_URL")); env != "" {
 		if err := ping(ctx, env, 5*time.Second); err != nil {
 			return "", "", fmt.Errorf("CAAS_DATABASE_URL does not answer: %w", err)
 		}
 		return env, "CAAS_DATABASE_URL", nil
 	}
-	if err := ping(ctx, LocalPostgres, time.Second); err == nil {
-		return LocalPostgres, "127.0.0.1:5432", nil
+	if err := ping(ctx, local, time.Second); err == nil {
+		return local, "127.0.0.1:5432", nil
 	}
 	if dockerAvailable(ctx) {
 		dsn, err := startContainer(ctx)

@@ -45,3 +45,17 @@ func TestSweepDropsOnlyOldAbandonedTestDatabases(t *testing.T) {
 		t.Errorf("%s was created just now, but the sweep dropped it", fresh)
 	}
 }
+
+func TestWithNoDatabaseAndNoDockerTheErrorSaysHowToGetOneWithinASecond(t *testing.T) {
+	t.Setenv("CAAS_DATABASE_URL", "")
+	t.Setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+	start := time.Now()
+	_, _, err := findServer(context.Background(), "postgres://postgres@127.0.0.1:1/postgres?connect_timeout=1")
+	took := time.Since(start)
+	if err == nil || err.Error() != NoDatabaseHelp {
+		t.Fatalf("findServer = %v, want %q", err, NoDatabaseHelp)
+	}
+	if took > 1500*time.Millisecond {
+		t.Errorf("finding no database took %v, want well under 1.5 s (no PostgreSQL, no Docker)", took)
+	}
+}
