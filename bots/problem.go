@@ -91,12 +91,16 @@ func displayPath(path string) string {
 	return filepath.ToSlash(rel)
 }
 
-// line is the line of field in the file, falling back to its parents
-// ("safety.canaries[1]" → "safety.canaries" → "safety") so a missing field
-// points at the block it belongs in.
-func (m *Manifest) line(field string) int {
+// line is the line of field in the manifest file (see LineOf).
+func (m *Manifest) line(field string) int { return LineOf(m.lines, field) }
+
+// LineOf is the line of a field path in lines (path → line, as read from
+// the YAML), falling back to its parents ("safety.canaries[1]" →
+// "safety.canaries" → "safety") so a missing field points at the block it
+// belongs in; 0 when none is known. Scenario files use it too.
+func LineOf(lines map[string]int, field string) int {
 	for f := field; f != ""; {
-		if n, ok := m.lines[f]; ok {
+		if n, ok := lines[f]; ok {
 			return n
 		}
 		i := strings.LastIndexAny(f, ".[")

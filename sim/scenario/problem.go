@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"strings"
-
 	"github.com/caas-testing/caas-testing/bots"
 )
 
@@ -28,22 +26,8 @@ func (s *Scenario) where() string {
 	return "scenario (no id)"
 }
 
-// line is the line of field in the file, falling back to its parents
-// ("must[1].pattern" → "must[1]" → "must") so a missing field points at the
-// block it belongs in.
-func (s *Scenario) line(field string) int {
-	for f := field; f != ""; {
-		if n, ok := s.lines[f]; ok {
-			return n
-		}
-		i := strings.LastIndexAny(f, ".[")
-		if i < 0 {
-			break
-		}
-		f = f[:i]
-	}
-	return 0
-}
+// line is the line of field in the scenario file (see bots.LineOf).
+func (s *Scenario) line(field string) int { return bots.LineOf(s.lines, field) }
 
 // problem builds a Problem for field of s.
 func (s *Scenario) problem(field, msg, fix string) Problem {
