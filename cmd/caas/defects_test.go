@@ -11,12 +11,7 @@ func TestDefectsRefusesBadArgumentsWithExitCode2(t *testing.T) {
 	for _, env := range []string{envBot, envMatrixLayers, envMatrixDefects, envMatrixScope, envMatrixParallel, envMatrixTimeout, envMatrixJSON, envMatrixVerbose} {
 		t.Setenv(env, "")
 	}
-	cases := []struct {
-		name string
-		env  map[string]string
-		args []string
-		want string
-	}{
+	cases := []usageCase{
 		{"an unknown bot", nil, []string{"defects", "-bot", "nosuchbot"}, `unknown bot "nosuchbot"`},
 		{"an unknown layer", nil, []string{"defects", "-layers", "04,99"}, `unknown layer "99"`},
 		{"an unknown defect", nil, []string{"defects", "-defects", "provider-leak,nosuchdefect"}, `unknown defect "nosuchdefect"`},
@@ -26,17 +21,7 @@ func TestDefectsRefusesBadArgumentsWithExitCode2(t *testing.T) {
 		{"an unknown flag", nil, []string{"defects", "-fast"}, "flag provided but not defined: -fast"},
 		{"a malformed environment twin", map[string]string{envMatrixParallel: "many"}, []string{"defects"}, `$CAAS_MATRIX_PARALLEL="many": want a whole number`},
 	}
-	for _, c := range cases {
-		t.Run(c.name+" exits 2 with the message", func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			var code int
-			stderr := captureStderr(t, func() { code = run(context.Background(), c.args) })
-			assert.Equal(t, 2, code, "stderr: %s", stderr)
-			assert.Contains(t, stderr, c.want)
-		})
-	}
+	assertUsageErrors(t, cases)
 }
 
 func TestDefectsHelpNamesEveryEnvironmentTwin(t *testing.T) {

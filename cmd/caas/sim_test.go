@@ -32,12 +32,7 @@ func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
 	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, "CAAS_REPORTS_DIR", "CAAS_SCENARIOS_DIR"} {
 		t.Setenv(env, "")
 	}
-	cases := []struct {
-		name string
-		env  map[string]string
-		args []string
-		want string
-	}{
+	cases := []usageCase{
 		{"no bot", nil, []string{"sim", "run"}, "no bot: give -bot NAME or set CAAS_BOT"},
 		{"an unknown bot", nil, []string{"sim", "run", "-bot", "nosuchbot"}, `unknown bot "nosuchbot"`},
 		{"an unknown bot from the environment", map[string]string{envBot: "nosuchbot"}, []string{"sim", "run"}, `unknown bot "nosuchbot"`},
@@ -53,17 +48,7 @@ func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
 		{"a judge of a missing run", nil, []string{"sim", "judge", "-bot", "cambialeon", "-run", "/nonexistent/cambialeon/x"}, "does not exist"},
 		{"a pipeline without a brief", nil, []string{"sim", "pipeline", "-bot", "cambialeon"}, "no brief"},
 	}
-	for _, c := range cases {
-		t.Run(c.name+" exits 2 with the message", func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			var code int
-			stderr := captureStderr(t, func() { code = run(context.Background(), c.args) })
-			assert.Equal(t, 2, code, "stderr: %s", stderr)
-			assert.Contains(t, stderr, c.want)
-		})
-	}
+	assertUsageErrors(t, cases)
 }
 
 func TestSimHelpNamesEveryEnvironmentTwin(t *testing.T) {
