@@ -258,3 +258,22 @@ func (m *Manifest) DefaultLanguage() string {
 	}
 	return ""
 }
+
+// Opening is what a new customer would say first: the first example (by
+// intent name) of an intent the initial state understands, in the default
+// language; "hola" when the manifest gives none.
+func (m *Manifest) Opening() string {
+	if st := m.Graph.States[m.Graph.Initial]; st != nil {
+		intents := make([]string, 0, len(st.On))
+		for intent := range st.On {
+			intents = append(intents, intent)
+		}
+		sort.Strings(intents)
+		for _, intent := range intents {
+			if u := m.Utterance(intent, m.DefaultLanguage()); u != "" {
+				return u
+			}
+		}
+	}
+	return "hola"
+}

@@ -65,7 +65,7 @@ func TestTheGuardRefusesToMessageAPhoneOutsideTheTestRange(t *testing.T) {
 	tg := testutil.Open(t)
 	r := tg.M.TestPhones.Range
 	outside := firstNearMiss(tg.M)
-	text := openingText(tg.M)
+	text := tg.M.Opening()
 
 	t.Run("Guard names the phone and the range", func(t *testing.T) {
 		for why, phone := range nearMisses(r) {

@@ -1,12 +1,10 @@
 package l01unit_test
 
 import (
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -21,22 +19,4 @@ func assertNothingStored(t *testing.T, tg *testutil.Target, phone, why string) {
 	if tg.M.Observe.InboundSQL != "" {
 		assert.Empty(t, tg.Inbound(t, phone), "%s, yet the bot stored a message from %s", why, phone)
 	}
-}
-
-// openingText is what a new customer would say first: an example of the
-// first intent the initial state understands, in the default language.
-func openingText(m *bots.Manifest) string {
-	if st := m.Graph.States[m.Graph.Initial]; st != nil {
-		intents := make([]string, 0, len(st.On))
-		for intent := range st.On {
-			intents = append(intents, intent)
-		}
-		sort.Strings(intents)
-		for _, intent := range intents {
-			if u := m.Utterance(intent, m.Persona.DefaultLanguage); u != "" {
-				return u
-			}
-		}
-	}
-	return "hola"
 }

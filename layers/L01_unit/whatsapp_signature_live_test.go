@@ -16,7 +16,7 @@ import (
 func TestTheBotRefusesAWhatsAppBodyWhoseSignatureDoesNotMatch(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
-	text := openingText(tg.M)
+	text := tg.M.Opening()
 	forgeries := []struct {
 		name string
 		sign func(body []byte) (posted []byte, header string)

@@ -1,40 +1,20 @@
 package l11smoke_test
 
 import (
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/testutil"
 )
-
-// openingText is what a new customer would say first: an example of the
-// first intent the initial state understands, in the default language.
-func openingText(m *bots.Manifest) string {
-	if st := m.Graph.States[m.Graph.Initial]; st != nil {
-		intents := make([]string, 0, len(st.On))
-		for intent := range st.On {
-			intents = append(intents, intent)
-		}
-		sort.Strings(intents)
-		for _, intent := range intents {
-			if u := m.Utterance(intent, m.Persona.DefaultLanguage); u != "" {
-				return u
-			}
-		}
-	}
-	return "hola"
-}
 
 func TestOneSignedMessageGetsAReplyWithinTheLatencyBudget(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	phone := tg.Phone(t)
 	budget := tg.M.Budgets.Reply()
-	turn := tg.Say(t, phone, openingText(tg.M))
+	turn := tg.Say(t, phone, tg.M.Opening())
 	require.True(t, turn.Settled, "the bot's turn did not end: %s", turn.Quote())
 	require.NotEmpty(t, turn.Replies, "a new customer said hello and got nothing back: %s", turn.Quote())
 	assert.LessOrEqual(t, turn.Waited, budget, "the reply took %v; budgets.reply_ms promises %v: %s", turn.Waited, budget, turn.Quote())

@@ -26,7 +26,7 @@ func TestTheSmokeChecksPassThroughTheTunnelForSSHTargets(t *testing.T) {
 	assert.NotEmpty(t, h.text("version"), "the remote bot reports no version: %s", h.resp)
 	right := tg.Handshake(t, "1158201444", true)
 	assert.Equal(t, "1158201444", right.Body, "the remote handshake answered %s", right)
-	turn := tg.Say(t, tg.Phone(t), openingText(m))
+	turn := tg.Say(t, tg.Phone(t), m.Opening())
 	assert.NotEmpty(t, turn.Replies, "the remote bot did not answer through the tunnel: %s", turn.Quote())
 	assert.LessOrEqual(t, turn.Waited, m.Budgets.Reply(), "the remote reply took %v: %s", turn.Waited, turn.Quote())
 }
