@@ -9,7 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // connWatch samples the PostgreSQL server's client connections while the
@@ -43,7 +43,7 @@ func watchConnections(ctx context.Context) *connWatch {
 	w := &connWatch{stop: stop, done: make(chan struct{})}
 	dsn := strings.TrimSpace(os.Getenv("CAAS_DATABASE_URL"))
 	if dsn == "" {
-		dsn = target.LocalPostgres
+		dsn = botclient.LocalPostgres
 	}
 	go func() {
 		defer close(w.done)

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // The smallest real matrix: L11_smoke against the embedded voyachat, clean
@@ -19,7 +19,7 @@ func TestTheRealSmokeLayerIsGreenOnTheCleanBotAndCatchesSlowHealth(t *testing.T)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if _, _, err := target.ServerDSN(ctx); err != nil {
+	if _, _, err := botclient.ServerDSN(ctx); err != nil {
 		t.Skip(err.Error())
 	}
 	rep, err := Check(context.Background(), Options{Root: "..", Bots: []string{"voyachat"}, Layers: "11", Defects: []string{"slow-health"}})

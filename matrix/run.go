@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // Outcome is how one run of a test binary ended.
@@ -213,10 +213,10 @@ func classify(run *Run, tr *transcript, exitCode int, killed bool, killedAfter t
 func runEnv(bot, defect string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "CAAS_BOT=") || strings.HasPrefix(kv, target.DefectsEnv+"=") {
+		if strings.HasPrefix(kv, "CAAS_BOT=") || strings.HasPrefix(kv, botclient.DefectsEnv+"=") {
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "CAAS_BOT="+bot, target.DefectsEnv+"="+defect)
+	return append(env, "CAAS_BOT="+bot, botclient.DefectsEnv+"="+defect)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 func TestARunEndsInTheOutcomeItsExitStatusAndTranscriptTell(t *testing.T) {
@@ -46,10 +46,10 @@ func TestARunEndsInTheOutcomeItsExitStatusAndTranscriptTell(t *testing.T) {
 
 func TestEachRunGetsItsOwnBotAndDefectWhateverTheCallersEnvironmentSays(t *testing.T) {
 	t.Setenv("CAAS_BOT", "cambialeon")
-	t.Setenv(target.DefectsEnv, "provider-leak")
+	t.Setenv(botclient.DefectsEnv, "provider-leak")
 	env := runEnv("voyachat", "")
 	assert.Contains(t, env, "CAAS_BOT=voyachat")
-	assert.Contains(t, env, target.DefectsEnv+"=")
+	assert.Contains(t, env, botclient.DefectsEnv+"=")
 	assert.NotContains(t, env, "CAAS_BOT=cambialeon")
-	assert.NotContains(t, env, target.DefectsEnv+"=provider-leak", "the clean run must be clean")
+	assert.NotContains(t, env, botclient.DefectsEnv+"=provider-leak", "the clean run must be clean")
 }

@@ -6,24 +6,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
-// The explorer's types (target/explore.go), under the names layer tests use.
+// The explorer's types (botclient/explore.go), under the names layer tests use.
 type (
-	Landing        = target.Landing
-	StrayError     = target.StrayError
-	Edge           = target.Edge
-	EdgeKinds      = target.EdgeKinds
-	ExploreOptions = target.ExploreOptions
-	Exploration    = target.Exploration
+	Landing        = botclient.Landing
+	StrayError     = botclient.StrayError
+	Edge           = botclient.Edge
+	EdgeKinds      = botclient.EdgeKinds
+	ExploreOptions = botclient.ExploreOptions
+	Exploration    = botclient.Exploration
 )
 
 // Which transitions Explore takes.
 const (
-	OwnEdges      = target.OwnEdges
-	GlobalEdges   = target.GlobalEdges
-	FallbackEdges = target.FallbackEdges
+	OwnEdges      = botclient.OwnEdges
+	GlobalEdges   = botclient.GlobalEdges
+	FallbackEdges = botclient.FallbackEdges
 )
 
 // walkCtx is the context of a walk through the graph: many turns, so the
@@ -41,7 +41,7 @@ func walkCtx(t testing.TB) (context.Context, context.CancelFunc) {
 // that needs an intent the manifest gives no way to take.
 func checkDrive(t testing.TB, err error) {
 	t.Helper()
-	if errors.Is(err, target.ErrNotDrivable) {
+	if errors.Is(err, botclient.ErrNotDrivable) {
 		t.Skip(err.Error())
 	}
 	check(t, err)
@@ -83,7 +83,7 @@ func (tg *Target) DriveTo(t testing.TB, phone, state, lang string) []*Landing {
 }
 
 // Explore takes every edge of opt.Edges on the live bot, in parallel on
-// fresh phones (see target.Target.Explore); the caller reports each
+// fresh phones (see botclient.Target.Explore); the caller reports each
 // Exploration.Err.
 func (tg *Target) Explore(t testing.TB, opt ExploreOptions) []Exploration {
 	t.Helper()
@@ -143,7 +143,7 @@ func edgeName(e Edge) string {
 }
 
 func skippable(err error) bool {
-	return errors.Is(err, target.ErrNotDrivable) || errors.Is(err, target.ErrNotObservable) || errors.Is(err, target.ErrNoEndpoint)
+	return errors.Is(err, botclient.ErrNotDrivable) || errors.Is(err, botclient.ErrNotObservable) || errors.Is(err, botclient.ErrNoEndpoint)
 }
 
 // ReportExploration fails t with x.Err, or skips it when the edge cannot be

@@ -13,25 +13,25 @@ import (
 	"time"
 
 	"github.com/caas-testing/caas-testing/bots"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // The Target's value types, under the names layer tests use.
 type (
-	Turn            = target.Turn
-	Reply           = target.Reply
-	Session         = target.Session
-	Payment         = target.Payment
-	Consent         = target.Consent
-	Response        = target.Response
-	OutOfRangeError = target.OutOfRangeError
+	Turn            = botclient.Turn
+	Reply           = botclient.Reply
+	Session         = botclient.Session
+	Payment         = botclient.Payment
+	Consent         = botclient.Consent
+	Response        = botclient.Response
+	OutOfRangeError = botclient.OutOfRangeError
 )
 
-// Target is the bot under test for a test: target.Target's methods with a
+// Target is the bot under test for a test: botclient.Target's methods with a
 // testing.TB, failing the test on errors and skipping it, with the
 // manifest's reason, when the bot cannot be observed or reached that way.
 type Target struct {
-	*target.Target
+	*botclient.Target
 }
 
 // shared targets: one per bot per test binary, closed by Main.
@@ -66,7 +66,7 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 	st.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
-		tg, err := target.Start(ctx, m, target.Options{Label: packageLabel()})
+		tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel()})
 		st.tg, st.err = &Target{tg}, err
 	})
 	if st.err != nil {
@@ -97,7 +97,7 @@ func OpenPrivateWith(t testing.TB, defects string) *Target {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	tg, err := target.Start(ctx, m, target.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects})
+	tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects})
 	if err != nil {
 		t.Fatalf("starting a private %s: %v", m.Name, err)
 	}
@@ -142,7 +142,7 @@ func check(t testing.TB, err error) {
 	t.Helper()
 	switch {
 	case err == nil:
-	case errors.Is(err, target.ErrNotObservable), errors.Is(err, target.ErrNoEndpoint), errors.Is(err, target.ErrCannotRestart):
+	case errors.Is(err, botclient.ErrNotObservable), errors.Is(err, botclient.ErrNoEndpoint), errors.Is(err, botclient.ErrCannotRestart):
 		t.Skip(err.Error())
 	default:
 		t.Fatalf("%v", err)
@@ -223,7 +223,7 @@ func (tg *Target) Deliver(t testing.TB, body []byte) *Turn {
 	return tu
 }
 
-// WaitTurn waits for the bot's turn on phone (see target.Target.WaitTurn).
+// WaitTurn waits for the bot's turn on phone (see botclient.Target.WaitTurn).
 func (tg *Target) WaitTurn(t testing.TB, phone string, cursor int64, wamids ...string) *Turn {
 	t.Helper()
 	c, cancel := context.WithTimeout(context.Background(), tg.WaitBudget()+10*time.Second)

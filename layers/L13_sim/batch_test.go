@@ -16,7 +16,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -65,7 +65,7 @@ func (p *play) ordered() []judge.Result {
 // phone, and judges every
 // transcript. The transcripts are read into memory and their directory
 // removed: tests share a play, and no test owns a directory that outlives it.
-func playBatch(ctx context.Context, tg *target.Target, scs []*scenario.Scenario, label string) (*play, error) {
+func playBatch(ctx context.Context, tg *botclient.Target, scs []*scenario.Scenario, label string) (*play, error) {
 	dir, err := os.MkdirTemp("", "l13sim-"+label+"-")
 	if err != nil {
 		return nil, fmt.Errorf("making a run directory for %s: %w", label, err)

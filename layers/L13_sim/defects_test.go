@@ -14,7 +14,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/report"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -93,8 +93,8 @@ func assertDefectCosts(t *testing.T, c defectCost) {
 	require.NotEmpty(t, hit, "with %s on, no %s scenario of %s lost %s points to a %s finding: the sim does not see the defect.\n%s",
 		defect, c.category, m.Name, dim, rule, report.SummaryTable(bad.ordered()))
 
-	if env := os.Getenv(target.DefectsEnv); env != "" {
-		t.Logf("the shared bot runs with %s=%s: not compared with it", target.DefectsEnv, env)
+	if env := os.Getenv(botclient.DefectsEnv); env != "" {
+		t.Logf("the shared bot runs with %s=%s: not compared with it", botclient.DefectsEnv, env)
 		return
 	}
 	clean := played(t)

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/caas-testing/caas-testing/sim/judge"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -26,8 +26,8 @@ func TestScoresMatchTheGoldenFileWithinTolerance(t *testing.T) {
 	path := goldenPath(m.Name)
 	rewrite := "go test ./layers/L13_sim/... -bot=" + m.Name + " -update"
 	if *update {
-		if d := os.Getenv(target.DefectsEnv); d != "" {
-			t.Fatalf("refusing to write %s from a bot with seeded defects (%s=%s): the golden file is the clean bot's scores", path, target.DefectsEnv, d)
+		if d := os.Getenv(botclient.DefectsEnv); d != "" {
+			t.Fatalf("refusing to write %s from a bot with seeded defects (%s=%s): the golden file is the clean bot's scores", path, botclient.DefectsEnv, d)
 		}
 		for _, sc := range p.Scenarios {
 			require.NoError(t, p.Runs[sc.ID].Err, "refusing to write %s: scenario %s was not played through", path, sc.ID)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/writer"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // Options tune Run: the whole pipeline, from a brief to a report.
@@ -31,7 +31,7 @@ type Options struct {
 	Customer runner.Customer // nil = the scripted customer
 	// Target is a bot already started for this manifest (the caller closes
 	// it; Defects is then ignored); nil = start one for the run.
-	Target *target.Target
+	Target *botclient.Target
 }
 
 // PlayOptions tune Play: scenario files played, judged and reported.
@@ -46,7 +46,7 @@ type PlayOptions struct {
 	Progress    io.Writer
 	Defects     string
 	Customer    runner.Customer
-	Target      *target.Target // as in Options
+	Target      *botclient.Target // as in Options
 }
 
 // JudgeOptions tune Judge: re-scoring the transcripts of an existing run.

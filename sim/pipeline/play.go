@@ -13,7 +13,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/report"
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // Play plays scenario files against the bot, judges the transcripts and
@@ -42,7 +42,7 @@ type plan struct {
 	runDir      string
 }
 
-func newPlan(m *bots.Manifest, runID, reportsDir string, tg *target.Target) (*plan, error) {
+func newPlan(m *bots.Manifest, runID, reportsDir string, tg *botclient.Target) (*plan, error) {
 	if tg != nil && tg.M.Name != m.Name {
 		return nil, usageError("the target given plays %s, but the run is of %s; start a target from bots/%s.yaml", tg.M.Name, m.Name, m.Name)
 	}
@@ -62,7 +62,7 @@ type playSettings struct {
 	progress    io.Writer
 	defects     string
 	customer    runner.Customer
-	target      *target.Target
+	target      *botclient.Target
 }
 
 // play runs scs, then judges and reports them.
@@ -90,7 +90,7 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 	tg := s.target
 	if tg == nil {
 		var err error
-		if tg, err = target.Start(ctx, p.m, target.Options{Label: "sim", Defects: s.defects}); err != nil {
+		if tg, err = botclient.Start(ctx, p.m, botclient.Options{Label: "sim", Defects: s.defects}); err != nil {
 			return Summary{}, fmt.Errorf("starting %s (%s target): %w", p.m.Name, p.m.Target.Kind, err)
 		}
 		defer func() {
@@ -116,7 +116,7 @@ func describeTarget(m *bots.Manifest, defects string) string {
 		return fmt.Sprintf("%s bot %s", m.Target.Kind, m.Name)
 	}
 	if defects == "" {
-		defects = os.Getenv(target.DefectsEnv)
+		defects = os.Getenv(botclient.DefectsEnv)
 	}
 	if defects == "" {
 		defects = "none"

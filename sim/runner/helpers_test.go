@@ -13,7 +13,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -21,7 +21,7 @@ func TestMain(m *testing.M) { testutil.Main(m) }
 
 // bot is the embedded reference bot playing cambialeon, shared by the
 // package's tests (each scenario gets its own phone).
-func bot(t testing.TB) *target.Target {
+func bot(t testing.TB) *botclient.Target {
 	t.Helper()
 	m, err := bots.Load("cambialeon")
 	require.NoError(t, err)

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/caas-testing/caas-testing/sim/scenario"
-	"github.com/caas-testing/caas-testing/target"
+	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // Run plays scs against tg, opt.Concurrency at a time, and returns what
@@ -18,7 +18,7 @@ import (
 // Run returns an error for invalid options or scenarios (nothing played),
 // and when ctx is cancelled: the transcripts written so far are kept and the
 // run can be resumed (see the package comment).
-func Run(ctx context.Context, tg *target.Target, scs []*scenario.Scenario, opt Options) (Summary, error) {
+func Run(ctx context.Context, tg *botclient.Target, scs []*scenario.Scenario, opt Options) (Summary, error) {
 	if err := opt.check(tg.M.Name, scs); err != nil {
 		return Summary{}, err
 	}
@@ -67,7 +67,7 @@ func Run(ctx context.Context, tg *target.Target, scs []*scenario.Scenario, opt O
 
 // run is one Run call's shared, read-only state.
 type run struct {
-	tg       *target.Target
+	tg       *botclient.Target
 	opt      Options
 	redact   func(string) string
 	progress *progress

@@ -1,4 +1,4 @@
-// Package target is a client for one bot under test, as its manifest
+// Package botclient is the client for one bot under test, as its manifest
 // describes it: it starts the reference bot in-process (embedded) or
 // connects to one already running (local), sends signed WhatsApp and Stripe
 // webhooks as test phones (never to a phone outside the manifest's test
@@ -6,4 +6,4 @@
 // polling, never a fixed sleep), and reads what the bot did through the SQL
 // in the manifest. It knows nothing of testing: the layer tests use it
 // through testutil, the sim runner and the caas command directly.
-package target
+package botclient
