@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -14,8 +13,13 @@ import (
 	"github.com/caas-testing/caas-testing/refbot/defect"
 )
 
-// DefectsEnv switches on seeded defects of an embedded reference bot.
+// DefectsEnv names the environment variable that switches on seeded
+// defects of an embedded reference bot; the callers that read the
+// environment (testutil, cmd/caas) put its value in Options.Defects.
 const DefectsEnv = "CAAS_REFBOT_DEFECTS"
+
+// refbotSchema is what every embedded reference bot's database holds.
+var refbotSchema = Schema{Kind: "refbot", Version: refbot.SchemaVersion(), Migrate: refbot.Migrate}
 
 // startEmbedded starts the reference bot in-process with the manifest's
 // product, on a free loopback port, with a fresh database and fresh random
@@ -25,15 +29,15 @@ func startEmbedded(ctx context.Context, m *bots.Manifest, opt Options) (*Target,
 	if product == "" {
 		product = m.Name
 	}
-	list := opt.Defects
-	if list == "" {
-		list = os.Getenv(DefectsEnv)
-	}
-	defects, err := defect.Parse(list)
+	defects, err := defect.Parse(opt.Defects)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", DefectsEnv, err)
+		return nil, fmt.Errorf("seeded defects (%s): %w", DefectsEnv, err)
 	}
-	dsn, drop, err := CreateDatabase(ctx, m.Name+"_"+opt.Label)
+	pg, err := FindServer(ctx, opt.Server)
+	if err != nil {
+		return nil, err
+	}
+	dsn, drop, err := createDatabase(ctx, pg, refbotSchema, m.Name+"_"+opt.Label)
 	if err != nil {
 		return nil, err
 	}

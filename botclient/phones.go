@@ -93,7 +93,9 @@ func (p *phonePool) release(phone string) {
 
 // AcquirePhone returns a test phone from the manifest's range that nobody
 // else (in this process or another) is using, with no history in the bot:
-// its rows are deleted first. release deletes them again and frees it.
+// its rows are deleted first. release frees it; on a bot that outlives the
+// run (not embedded, whose database is dropped at the end) it deletes the
+// phone's rows again, so the run leaves nothing behind.
 func (tg *Target) AcquirePhone(ctx context.Context) (phone string, release func(context.Context) error, err error) {
 	phone, err = tg.phones.acquire(ctx)
 	if err != nil {
@@ -105,6 +107,9 @@ func (tg *Target) AcquirePhone(ctx context.Context) (phone string, release func(
 	}
 	release = func(ctx context.Context) error {
 		defer tg.phones.release(phone)
+		if tg.Kind() == bots.TargetEmbedded || tg.Kind() == "" {
+			return nil // the next AcquirePhone resets it
+		}
 		return tg.reset(ctx, phone)
 	}
 	return phone, release, nil
@@ -120,12 +125,19 @@ func (tg *Target) reset(ctx context.Context, phone string) error {
 	if err := tg.Guard(phone); err != nil {
 		return err
 	}
+	// One round trip, one implicit transaction: a reset is all or nothing.
+	var b pgx.Batch
 	for _, stmt := range tg.M.Observe.ResetSQL {
-		if _, err := tg.DB.Exec(ctx, stmt, phone); err != nil {
+		b.Queue(stmt, phone)
+	}
+	br := tg.DB.SendBatch(ctx, &b)
+	defer br.Close()
+	for _, stmt := range tg.M.Observe.ResetSQL {
+		if _, err := br.Exec(); err != nil {
 			return fmt.Errorf("%s: observe.reset_sql %q: %w", tg.M.Path, firstLine(stmt), err)
 		}
 	}
-	return nil
+	return br.Close()
 }
 
 // Guard refuses any phone outside the manifest's test range: the framework

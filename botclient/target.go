@@ -44,8 +44,10 @@ type Options struct {
 	// Label names the databases an embedded target creates (e.g. the test package).
 	Label string
 	// Defects switches on seeded defects of an embedded reference bot
-	// (comma-separated names); empty = $CAAS_REFBOT_DEFECTS.
+	// (comma-separated names; the caller reads $CAAS_REFBOT_DEFECTS).
 	Defects string
+	// Server is where an embedded target's database is created.
+	Server ServerOptions
 }
 
 // ErrCannotRestart is returned by Restart for a target that cannot be restarted.

@@ -2,7 +2,6 @@ package matrix
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -38,11 +37,10 @@ const connSampleEvery = 250 * time.Millisecond
 
 // watchConnections starts sampling; a server it cannot reach is no error,
 // the report just has no numbers.
-func watchConnections(ctx context.Context) *connWatch {
+func watchConnections(ctx context.Context, dsn string) *connWatch {
 	ctx, stop := context.WithCancel(ctx)
 	w := &connWatch{stop: stop, done: make(chan struct{})}
-	dsn := strings.TrimSpace(os.Getenv("CAAS_DATABASE_URL"))
-	if dsn == "" {
+	if dsn = strings.TrimSpace(dsn); dsn == "" {
 		dsn = botclient.LocalPostgres
 	}
 	go func() {

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"context"
+	"os"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ func TestTheRealSmokeLayerIsGreenOnTheCleanBotAndCatchesSlowHealth(t *testing.T)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if _, _, err := botclient.ServerDSN(ctx); err != nil {
+	if _, err := botclient.FindServer(ctx, botclient.ServerOptions{URL: os.Getenv("CAAS_DATABASE_URL")}); err != nil {
 		t.Skip(err.Error())
 	}
 	rep, err := Check(context.Background(), Options{Root: "..", Bots: []string{"voyachat"}, Layers: "11", Defects: []string{"slow-health"}})

@@ -41,6 +41,10 @@ type Options struct {
 	Parallel int           // test binaries run at once; 0 = DefaultParallel
 	Timeout  time.Duration // each binary's -test.timeout; 0 = DefaultTimeout
 	Progress io.Writer     // a line per finished run; nil = quiet
+	// DatabaseURL is the PostgreSQL server the runs use ($CAAS_DATABASE_URL,
+	// which the test binaries read themselves); "" = 127.0.0.1:5432. The
+	// report samples its connections.
+	DatabaseURL string
 }
 
 // Defaults, measured on the 2-core machine the project targets (see the
@@ -81,7 +85,7 @@ func Check(ctx context.Context, opt Options) (*Report, error) {
 	p := newProgress(opt.Progress, started)
 	p.printf("%d bots × %d layers, %d defects, scope %s, %d at a time; building the layers while the first runs go",
 		len(opt.Bots), len(selected), len(opt.Defects), opt.Scope, opt.Parallel)
-	watch := watchConnections(ctx)
+	watch := watchConnections(ctx, opt.DatabaseURL)
 	ex := newExecutor(opt, t2j, selected, p, watch)
 	// a compile error stops the runs under way; a run that ends the matrix
 	// (interrupted) stops the builds

@@ -2,7 +2,9 @@ package refbot
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -12,6 +14,36 @@ import (
 
 //go:embed migrations/*.sql
 var migrations embed.FS
+
+// Migrate applies the reference bot's schema to the database at dsn, as
+// Start does. A harness that clones databases from a template migrates the
+// template once with it instead of every clone.
+func Migrate(ctx context.Context, dsn string) error {
+	pool, err := openPool(ctx, dsn, 2)
+	if err != nil {
+		return fmt.Errorf("refbot: %w", err)
+	}
+	defer pool.Close()
+	if err := migrate(ctx, pool); err != nil {
+		return fmt.Errorf("refbot: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion identifies the schema Migrate writes: a digest of the
+// embedded migration files, so that a database migrated by another version
+// of the bot is never taken for this one's.
+func SchemaVersion() string {
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		sql, _ := migrations.ReadFile(name)
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(sql))
+		h.Write(sql)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 // migrate applies every embedded migration in name order. Each file is
 // idempotent, so they all run on every start; the advisory lock keeps two

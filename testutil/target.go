@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/botclient"
+	"github.com/caas-testing/caas-testing/bots"
 )
 
 // The Target's value types, under the names layer tests use.
@@ -66,7 +66,7 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 	st.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
-		tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel()})
+		tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel(), Defects: os.Getenv(botclient.DefectsEnv), Server: serverOptions()})
 		st.tg, st.err = &Target{tg}, err
 	})
 	if st.err != nil {
@@ -97,7 +97,10 @@ func OpenPrivateWith(t testing.TB, defects string) *Target {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects})
+	if defects == "" {
+		defects = os.Getenv(botclient.DefectsEnv)
+	}
+	tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects, Server: serverOptions()})
 	if err != nil {
 		t.Fatalf("starting a private %s: %v", m.Name, err)
 	}

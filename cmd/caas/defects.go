@@ -97,6 +97,7 @@ func runDefects(ctx context.Context, args []string) error {
 	rep, err := matrix.Check(ctx, matrix.Options{
 		Bots: bots, Layers: *layers, Defects: only, Scope: matrix.Scope(*scope),
 		Parallel: parallel, Timeout: timeout, Progress: os.Stderr,
+		DatabaseURL: os.Getenv("CAAS_DATABASE_URL"),
 	})
 	var buildErr *matrix.BuildError
 	switch {

@@ -14,7 +14,8 @@ import (
 	"syscall"
 )
 
-// command is one subcommand: `caas <name> [args]` or `caas sim <name> [args]`.
+// command is one subcommand: `caas <name> [args]`, `caas sim <name> [args]`
+// or `caas db <name> [args]`.
 type command struct {
 	name    string // "bots", "defects", "sim run", ...
 	summary string // one line for `caas help`
@@ -49,12 +50,12 @@ func run(ctx context.Context, args []string) int {
 	}
 	name := args[0]
 	rest := args[1:]
-	if name == "sim" {
+	if name == "sim" || name == "db" { // command groups
 		if len(rest) == 0 {
 			usage()
 			return 2
 		}
-		name, rest = "sim "+rest[0], rest[1:]
+		name, rest = name+" "+rest[0], rest[1:]
 	}
 	c, ok := commands[name]
 	if !ok {
