@@ -2,6 +2,7 @@ package botclient
 
 import (
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/caas-testing/caas-testing/bots"
@@ -10,7 +11,7 @@ import (
 
 func guardTarget(t *testing.T) *Target {
 	t.Helper()
-	m, err := bots.Load("voyachat")
+	m, err := bots.FromEnv(os.Getenv).Load("voyachat")
 	if err != nil {
 		t.Fatalf("loading voyachat: %v", err)
 	}

@@ -53,7 +53,7 @@ func TestEveryBrokenManifestIsRejectedWithFileLineFieldAndFix(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
 		t.Run(name, func(t *testing.T) {
 			wants, nevers := expectations(t, path)
-			_, err := bots.LoadFile(path)
+			_, err := repo.LoadFile(path)
 			require.Error(t, err, "a broken manifest loaded without complaint")
 			var probs bots.Problems
 			require.True(t, errors.As(err, &probs), "the error is not a bots.Problems: %v", err)
@@ -78,7 +78,7 @@ func TestEveryBrokenManifestIsRejectedWithFileLineFieldAndFix(t *testing.T) {
 
 func TestTheManifestTheBrokenOnesAreCopiedFromIsValid(t *testing.T) {
 	unsetTestdataVars(t)
-	m, err := bots.LoadFile(filepath.Join("testdata", "valid", "tiny.yaml"))
+	m, err := repo.LoadFile(filepath.Join("testdata", "valid", "tiny.yaml"))
 	require.NoError(t, err)
 	assert.Equal(t, "tiny", m.Name)
 }

@@ -3,18 +3,22 @@ package bots
 import (
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 )
 
-// expand replaces ${NAME} and ${NAME:-default} in s with the environment's
-// values. As in the shell, the default is used when NAME is unset or empty;
-// "$${" writes a literal "${". It returns the names that had neither a value
-// nor a default (they expand to ""), so the caller can report them by name.
-// A "$" not followed by "{" is left alone: SQL's $1 and a regexp's $ pass
-// through untouched.
-func expand(s string) (string, []string, error) {
+// expand replaces ${NAME} and ${NAME:-default} in s with the values getenv
+// gives: the Loader's lookup, so the caller says which environment (the
+// package reads none itself); nil means every variable is unset. As in the
+// shell, the default is used when NAME is unset or empty; "$${" writes a
+// literal "${". It returns the names that had neither a value nor a default
+// (they expand to ""), so the caller can report them by name. A "$" not
+// followed by "{" is left alone: SQL's $1 and a regexp's $ pass through
+// untouched.
+func expand(s string, getenv func(string) string) (string, []string, error) {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
 	var b strings.Builder
 	var missing []string
 	for {
@@ -40,7 +44,7 @@ func expand(s string) (string, []string, error) {
 		if !envName.MatchString(name) {
 			return "", nil, fmt.Errorf("${%s} is not a valid reference: a variable name is letters, digits and _", inner)
 		}
-		switch v := os.Getenv(name); {
+		switch v := getenv(name); {
 		case v != "":
 			b.WriteString(v)
 		case hasDef:

@@ -13,12 +13,9 @@ import (
 	"github.com/caas-testing/caas-testing/bots"
 )
 
-func TestReferencesExpandFromTheEnvironment(t *testing.T) {
-	t.Setenv("CAAS_T_SET", "from-env")
-	t.Setenv("CAAS_T_EMPTY", "")
-	t.Setenv("CAAS_T_UNSET", "")
-	t.Setenv("CAAS_T_REPLY", "")
-	t.Setenv("CAAS_T_HEALTH", "450")
+func TestReferencesExpandFromTheLoadersLookup(t *testing.T) {
+	// CAAS_T_UNSET and CAAS_T_REPLY are absent, CAAS_T_EMPTY is set but empty.
+	env := bots.Loader{Getenv: envOf(map[string]string{"CAAS_T_SET": "from-env", "CAAS_T_EMPTY": "", "CAAS_T_HEALTH": "450"})}
 	for _, tc := range []struct {
 		name, yaml string
 		check      func(t *testing.T, m *bots.Manifest)
@@ -57,19 +54,31 @@ func TestReferencesExpandFromTheEnvironment(t *testing.T) {
 			func(t *testing.T, m *bots.Manifest) { assert.Equal(t, bots.TargetLocal, m.Target.Kind) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := bots.Parse("inline.yaml", []byte(tc.yaml))
+			m, err := env.Parse("inline.yaml", []byte(tc.yaml))
 			require.NoError(t, err)
 			tc.check(t, m)
 		})
 	}
 }
 
+func TestExpansionReadsOnlyTheLoadersLookupNeverTheProcessEnvironment(t *testing.T) {
+	t.Setenv("CAAS_T_SET", "from-the-process")
+	const src = `display_name: "${CAAS_T_SET:-fallback}"`
+
+	m, err := bots.Loader{Getenv: envOf(map[string]string{"CAAS_T_SET": "from-the-lookup"})}.Parse("inline.yaml", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, "from-the-lookup", m.DisplayName)
+
+	m, err = bots.Loader{}.Parse("inline.yaml", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, "fallback", m.DisplayName, "a Loader without a lookup has every variable unset")
+}
+
 func TestAnUnsetVariableIsReportedByNameAndFieldNeverByValue(t *testing.T) {
-	t.Setenv("CAAS_T_UNSET", "")
-	t.Setenv("CAAS_T_SECRET_SET", "s3cr3t-token-value")
+	env := bots.Loader{Getenv: envOf(map[string]string{"CAAS_T_SECRET_SET": "s3cr3t-token-value"})}
 	src := "name: inline\ndisplay_name: Inline\n" +
 		"source: {repo: \"${CAAS_T_UNSET}\"}\n"
-	_, err := bots.Parse("inline.yaml", []byte(src))
+	_, err := env.Parse("inline.yaml", []byte(src))
 	require.Error(t, err)
 	assert.Equal(t, "bots/inline.yaml:3: source.repo: ${CAAS_T_UNSET} is not set; export it or give a default with ${CAAS_T_UNSET:-...}", err.Error())
 }
@@ -85,18 +94,17 @@ func secretsManifest(t *testing.T, target string) []byte {
 }
 
 func TestAMissingSecretIsFineForAnEmbeddedTargetAndAnErrorForALocalOne(t *testing.T) {
-	unsetTestdataVars(t)
 	const value = "verify-VALUE-never-printed"
-	t.Setenv("CAAS_TESTDATA_VERIFY_TOKEN", value)
+	env := bots.Loader{Getenv: envOf(map[string]string{"CAAS_TESTDATA_VERIFY_TOKEN": value})}
 
-	embedded, err := bots.Parse("tiny.yaml", secretsManifest(t, "  kind: embedded\n  product: voyachat\n"))
+	embedded, err := env.Parse("tiny.yaml", secretsManifest(t, "  kind: embedded\n  product: voyachat\n"))
 	require.NoError(t, err)
 	require.NoError(t, embedded.Validate(), "an embedded target runs with the harness's own secrets")
 	assert.Equal(t, []string{"secrets.app_secret", "secrets.stripe_secret"}, embedded.UnresolvedFields())
 	assert.Empty(t, embedded.Secrets.AppSecret)
 	assert.Equal(t, value, embedded.Secrets.VerifyToken)
 
-	local, err := bots.Parse("tiny.yaml", secretsManifest(t,
+	local, err := env.Parse("tiny.yaml", secretsManifest(t,
 		"  kind: local\n  url: http://127.0.0.1:8010\n  database_url: \"${CAAS_TESTDATA_DSN}\"\n"))
 	require.NoError(t, err, "Parse leaves target-dependent variables to Validate")
 	err = local.Validate()
@@ -116,10 +124,9 @@ func TestAMissingSecretIsFineForAnEmbeddedTargetAndAnErrorForALocalOne(t *testin
 }
 
 func TestAReferenceWithADefaultIsStillAReference(t *testing.T) {
-	unsetTestdataVars(t)
 	src := secretsManifest(t, "  kind: embedded\n  product: voyachat\n")
 	src = []byte(strings.Replace(string(src), `"${CAAS_TESTDATA_APP_SECRET}"`, `"${CAAS_TESTDATA_APP_SECRET:-dev-only}"`, 1))
-	m, err := bots.Parse("tiny.yaml", src)
+	m, err := bots.Loader{Getenv: envOf(nil)}.Parse("tiny.yaml", src)
 	require.NoError(t, err)
 	require.NoError(t, m.Validate())
 	assert.Equal(t, "dev-only", m.Secrets.AppSecret)

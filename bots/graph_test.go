@@ -12,7 +12,7 @@ import (
 
 func load(t *testing.T, name string) *bots.Manifest {
 	t.Helper()
-	m, err := bots.Load(name)
+	m, err := repo.Load(name)
 	require.NoError(t, err)
 	return m
 }
@@ -56,7 +56,7 @@ func TestTheHappyPathWalksThePhasesInOrder(t *testing.T) {
 }
 
 func TestGraphQueriesFindEveryFlawOfATangledGraph(t *testing.T) {
-	m, err := bots.LoadFile(filepath.Join("testdata", "graph", "tangled.yaml"))
+	m, err := repo.LoadFile(filepath.Join("testdata", "graph", "tangled.yaml"))
 	require.NoError(t, err, "the tangled graph is a valid manifest: its flaws are findings, not errors")
 
 	assert.Equal(t, []string{"finished", "hello", "loop_a", "loop_b", "middle", "opted_out"}, m.Reachable())
@@ -67,7 +67,7 @@ func TestGraphQueriesFindEveryFlawOfATangledGraph(t *testing.T) {
 }
 
 func TestShortestPathDrivesTheBotTheGentlestWay(t *testing.T) {
-	m, err := bots.LoadFile(filepath.Join("testdata", "graph", "tangled.yaml"))
+	m, err := repo.LoadFile(filepath.Join("testdata", "graph", "tangled.yaml"))
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name, from, to string

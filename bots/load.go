@@ -8,10 +8,15 @@ import (
 	"strings"
 )
 
-// Load reads, expands and validates the manifest of the named bot from Dir.
-// An unknown name is an error that lists the bots there.
-func Load(name string) (*Manifest, error) {
-	names, err := Names()
+// ErrUnknownBot is wrapped by Load's error for a name that is not one of
+// the Loader's bots, so that a command can call it the user's mistake.
+var ErrUnknownBot = errors.New("unknown bot")
+
+// Load reads, expands and validates the manifest of the named bot from
+// l.Directory(). An unknown name is an error (wrapping ErrUnknownBot) that
+// lists the bots there.
+func (l Loader) Load(name string) (*Manifest, error) {
+	names, err := l.Names()
 	if err != nil {
 		return nil, err
 	}
@@ -21,25 +26,25 @@ func Load(name string) (*Manifest, error) {
 	}
 	switch {
 	case name == "":
-		return nil, fmt.Errorf("no bot named; choose one of: %s", known)
+		return nil, fmt.Errorf("%w: no bot named; choose one of: %s", ErrUnknownBot, known)
 	case strings.ContainsAny(name, `/\`) || !isBotName(name):
-		return nil, fmt.Errorf("bot name %q is not a bot: give the bare name of a manifest (one of: %s), or use LoadFile for a path", name, known)
+		return nil, fmt.Errorf("%w %q: give the bare name of a manifest (one of: %s), or use LoadFile for a path", ErrUnknownBot, name, known)
 	}
 	for _, n := range names {
 		if n == name {
-			return LoadFile(filepath.Join(Dir(), name+".yaml"))
+			return l.LoadFile(filepath.Join(l.Directory(), name+".yaml"))
 		}
 	}
-	return nil, fmt.Errorf("unknown bot %q; known bots in %s: %s (add %s.yaml there to define it)", name, displayPath(Dir()), known, name)
+	return nil, fmt.Errorf("%w %q; known bots in %s: %s (add %s.yaml there to define it)", ErrUnknownBot, name, displayPath(l.Directory()), known, name)
 }
 
-// LoadFile reads, expands and validates the manifest at path.
-func LoadFile(path string) (*Manifest, error) {
+// LoadFile reads, expands (with l.Getenv) and validates the manifest at path.
+func (l Loader) LoadFile(path string) (*Manifest, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading bot manifest: %w; check the path, or list the bots with Names()", err)
 	}
-	m, err := Parse(path, data)
+	m, err := l.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -51,15 +56,15 @@ func LoadFile(path string) (*Manifest, error) {
 
 // LoadAll loads every bot of Names, in name order. It reports the problems
 // of all manifests at once, not only the first broken one.
-func LoadAll() ([]*Manifest, error) {
-	names, err := Names()
+func (l Loader) LoadAll() ([]*Manifest, error) {
+	names, err := l.Names()
 	if err != nil {
 		return nil, err
 	}
 	var ms []*Manifest
 	var errs []error
 	for _, n := range names {
-		m, err := Load(n)
+		m, err := l.Load(n)
 		if err != nil {
 			errs = append(errs, err)
 			continue

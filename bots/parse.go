@@ -19,7 +19,7 @@ import (
 // target.url, target.ssh.*, ...) is not an error here: it is recorded, and
 // Validate reports it unless the target is embedded, for which the harness
 // makes its own secrets.
-func Parse(path string, data []byte) (*Manifest, error) {
+func (l Loader) Parse(path string, data []byte) (*Manifest, error) {
 	m := &Manifest{
 		Path:       path,
 		lines:      map[string]int{},
@@ -33,7 +33,7 @@ func Parse(path string, data []byte) (*Manifest, error) {
 	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
 		return nil, Problems{{File: m.File(), Msg: "the manifest is empty", Fix: "start from bots/example.yaml"}}
 	}
-	w := walker{m: m, values: map[string]string{}}
+	w := walker{m: m, values: map[string]string{}, getenv: l.Getenv}
 	w.node(&root, reflect.TypeOf(*m), "")
 	if len(w.probs) > 0 {
 		return nil, w.probs

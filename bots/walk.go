@@ -18,6 +18,8 @@ type walker struct {
 	m      *Manifest
 	probs  Problems
 	values map[string]string // field -> scalar as written, to place type errors
+	// getenv is the Loader's lookup for ${VAR} (nil: every variable unset).
+	getenv func(string) string
 }
 
 func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
@@ -114,7 +116,7 @@ func (w *walker) scalar(n *yaml.Node, t reflect.Type, path string) {
 	if !strings.Contains(raw, "$") {
 		return
 	}
-	val, missing, err := expand(raw)
+	val, missing, err := expand(raw, w.getenv)
 	if err != nil {
 		w.probs = append(w.probs, Problem{
 			File: w.m.File(), Line: n.Line, Field: path,

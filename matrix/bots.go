@@ -7,20 +7,20 @@ import (
 	"github.com/caas-testing/caas-testing/bots"
 )
 
-// ResolveBots turns -bot into the bots to run: "all" (or "") is every bot in
-// the bots directory whose target is the embedded reference bot, since a
+// ResolveBots turns -bot into the bots to run: "all" (or "") is every bot
+// that manifests reads whose target is the embedded reference bot, since a
 // seeded defect can only be switched on in a bot the tests start themselves;
 // a named bot must be one of those. skipped names the bots left out, with
 // the reason.
-func ResolveBots(spec string) (run []string, skipped map[string]string, err error) {
-	names, err := bots.Names()
+func ResolveBots(manifests bots.Loader, spec string) (run []string, skipped map[string]string, err error) {
+	names, err := manifests.Names()
 	if err != nil {
 		return nil, nil, err
 	}
 	skipped = map[string]string{}
 	embedded := map[string]bool{}
 	for _, n := range names {
-		m, err := bots.Load(n)
+		m, err := manifests.Load(n)
 		if err != nil {
 			return nil, nil, fmt.Errorf("bot %s: %w", n, err)
 		}
@@ -38,7 +38,7 @@ func ResolveBots(spec string) (run []string, skipped map[string]string, err erro
 			}
 		}
 		if len(run) == 0 {
-			return nil, skipped, fmt.Errorf("no bot in %s has target: embedded; the defect matrix needs the reference bot", bots.Dir())
+			return nil, skipped, fmt.Errorf("no bot in %s has target: embedded; the defect matrix needs the reference bot", manifests.Directory())
 		}
 		return run, skipped, nil
 	}
@@ -51,7 +51,7 @@ func ResolveBots(spec string) (run []string, skipped map[string]string, err erro
 			return nil, nil, fmt.Errorf("bot %s: %s", n, why)
 		}
 		if !embedded[n] {
-			return nil, nil, fmt.Errorf("unknown bot %q; bots in %s: %s", n, bots.Dir(), strings.Join(names, " "))
+			return nil, nil, fmt.Errorf("unknown bot %q; bots in %s: %s", n, manifests.Directory(), strings.Join(names, " "))
 		}
 		run = append(run, n)
 	}

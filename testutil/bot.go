@@ -4,28 +4,37 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/envflag"
 )
 
 // DefaultBot is the bot tested when neither -bot nor CAAS_BOT says otherwise.
 const DefaultBot = "voyachat"
 
-var botFlag = flag.String("bot", "", "bot manifest to test, from bots/ or $CAAS_BOTS_DIR (env CAAS_BOT; default "+DefaultBot+")")
+// botFlags is the twin of -bot on the test binary's command line, which
+// go test parses; BotName applies the environment after that.
+var (
+	botFlags = envflag.New(flag.CommandLine)
+	botFlag  = botFlags.String("bot", "CAAS_BOT", DefaultBot, "bot manifest to test, from bots/ or $"+bots.EnvDir)
+	botEnv   sync.Once
+)
 
 // BotName is the bot under test: -bot, else $CAAS_BOT, else DefaultBot.
 func BotName() string {
-	if *botFlag != "" {
-		return *botFlag
-	}
-	if env := strings.TrimSpace(os.Getenv("CAAS_BOT")); env != "" {
-		return env
-	}
-	return DefaultBot
+	botEnv.Do(func() {
+		if err := botFlags.FromEnv(os.Getenv); err != nil {
+			panic(err) // a string flag takes any value: unreachable
+		}
+	})
+	return *botFlag
 }
+
+// Bots is where the suite reads manifests: $CAAS_BOTS_DIR, else the
+// module's bots/, their ${VAR}s expanded from the process's environment.
+func Bots() bots.Loader { return bots.FromEnv(os.Getenv) }
 
 var manifests sync.Map // name -> *manifestOnce
 
@@ -40,7 +49,7 @@ func LoadManifest(name string) (*bots.Manifest, error) {
 	v, _ := manifests.LoadOrStore(name, &manifestOnce{})
 	mo := v.(*manifestOnce)
 	mo.once.Do(func() {
-		m, err := bots.Load(name)
+		m, err := Bots().Load(name)
 		if err != nil {
 			mo.err = err
 			return
@@ -69,7 +78,7 @@ func Manifest(t testing.TB) *bots.Manifest {
 // tests, which run for all bots regardless of -bot).
 func AllManifests(t testing.TB) []*bots.Manifest {
 	t.Helper()
-	names, err := bots.Names()
+	names, err := Bots().Names()
 	if err != nil {
 		t.Fatalf("listing bots: %v", err)
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"text/tabwriter"
-
-	"github.com/caas-testing/caas-testing/bots"
 )
 
 func init() {
@@ -19,7 +17,8 @@ func runBots(_ context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return &exitError{code: 2}
 	}
-	names, err := bots.Names()
+	src := manifests()
+	names, err := src.Names()
 	if err != nil {
 		return err
 	}
@@ -27,7 +26,7 @@ func runBots(_ context.Context, args []string) error {
 	fmt.Fprintln(w, "BOT\tTARGET\tPHASES\tSTATES\tMANIFEST")
 	bad := 0
 	for _, n := range names {
-		m, err := bots.Load(n)
+		m, err := src.Load(n)
 		if err == nil {
 			err = m.Validate()
 		}

@@ -26,14 +26,9 @@ func runDBUp(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return &exitError{code: 2, msg: "takes no arguments"}
 	}
-	// The container must outlive this process: testcontainers' reaper
-	// would remove it as soon as we exit.
-	if os.Getenv("TESTCONTAINERS_RYUK_DISABLED") == "" {
-		os.Setenv("TESTCONTAINERS_RYUK_DISABLED", "true")
-	}
 	host := os.Getenv("DOCKER_HOST")
 	fmt.Fprintf(os.Stderr, "caas db up: starting or finding %s with the Docker engine%s\n", pgcontainer.Name, atHost(host))
-	dsn, err := pgcontainer.Up(ctx, host)
+	dsn, err := startContainer(ctx)
 	if errors.Is(err, botclient.ErrNoDocker) {
 		return &exitError{code: 3, msg: "no Docker engine answers" + atHost(host) + "; start Docker, or point CAAS_DATABASE_URL at a PostgreSQL"}
 	}
@@ -49,4 +44,24 @@ func atHost(host string) string {
 		return ""
 	}
 	return " at " + host
+}
+
+// databaseServer is where an embedded bot started by caas keeps its
+// database: $CAAS_DATABASE_URL, else 127.0.0.1:5432, else the
+// caas-testing-postgres container in the Docker engine at $DOCKER_HOST.
+func databaseServer() botclient.ServerOptions {
+	return botclient.ServerOptions{
+		URL: os.Getenv("CAAS_DATABASE_URL"),
+		StartContainer: startContainer,
+	}
+}
+
+// startContainer starts or finds the container. It must outlive this
+// process, to serve the test binaries and later runs: testcontainers'
+// reaper (Ryuk) would remove it as soon as we exit.
+func startContainer(ctx context.Context) (string, error) {
+	if os.Getenv("TESTCONTAINERS_RYUK_DISABLED") == "" {
+		os.Setenv("TESTCONTAINERS_RYUK_DISABLED", "true")
+	}
+	return pgcontainer.Up(ctx, os.Getenv("DOCKER_HOST"))
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caas-testing/caas-testing/envflag"
 	"github.com/caas-testing/caas-testing/matrix"
 )
 
@@ -30,58 +31,34 @@ const (
 
 func runDefects(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("caas defects", flag.ContinueOnError)
-	var envErr error
-	envDefault := func(name, def string) string {
-		if v := strings.TrimSpace(os.Getenv(name)); v != "" {
-			return v
-		}
-		return def
-	}
-	parallel, err := strconv.Atoi(envDefault(envMatrixParallel, "0"))
-	if err != nil {
-		envErr = errors.Join(envErr, fmt.Errorf("$%s=%q: want a whole number", envMatrixParallel, os.Getenv(envMatrixParallel)))
-	}
-	timeout, err := time.ParseDuration(envDefault(envMatrixTimeout, "0s"))
-	if err != nil {
-		envErr = errors.Join(envErr, fmt.Errorf("$%s=%q: want a duration like 4m", envMatrixTimeout, os.Getenv(envMatrixTimeout)))
-	}
-	verbose, err := strconv.ParseBool(envDefault(envMatrixVerbose, "false"))
-	if err != nil {
-		envErr = errors.Join(envErr, fmt.Errorf("$%s=%q: want true or false", envMatrixVerbose, os.Getenv(envMatrixVerbose)))
-	}
-	bot := fs.String("bot", envDefault(envBot, "all"), "the bot, or all: every bot whose target is embedded; a defect counts as caught when red on at least one [env "+envBot+"]")
-	layers := fs.String("layers", os.Getenv(envMatrixLayers), "layers to run, comma-separated (01,03,L04,webhook); default every layer [env "+envMatrixLayers+"]")
-	defects := fs.String("defects", os.Getenv(envMatrixDefects), "only these defects, comma-separated; default all (go run ./cmd/refbot --list-defects) [env "+envMatrixDefects+"]")
-	scope := fs.String("scope", envDefault(envMatrixScope, string(matrix.ScopeCatalog)), "catalog: each defect on its catalog layers, the rest only if they miss it; full: every layer with every defect [env "+envMatrixScope+"]")
-	fs.IntVar(&parallel, "parallel", parallel, "test binaries run at once; 0 = "+strconv.Itoa(matrix.DefaultParallel)+" [env "+envMatrixParallel+"]")
-	fs.DurationVar(&timeout, "timeout", timeout, "each test binary's -test.timeout; 0 = "+matrix.DefaultTimeout.String()+" [env "+envMatrixTimeout+"]")
-	jsonPath := fs.String("json", os.Getenv(envMatrixJSON), "also write the whole report as JSON to this file [env "+envMatrixJSON+"]")
-	fs.BoolVar(&verbose, "v", verbose, "list every catching test with its first failure line, and every crash [env "+envMatrixVerbose+"]")
+	twins := envflag.New(fs)
+	bot := twins.String("bot", envBot, "all", "the bot, or all: every bot whose target is embedded; a defect counts as caught when red on at least one")
+	layers := twins.String("layers", envMatrixLayers, "", "layers to run, comma-separated (01,03,L04,webhook); default every layer")
+	defects := twins.String("defects", envMatrixDefects, "", "only these defects, comma-separated; default all (go run ./cmd/refbot --list-defects)")
+	scope := twins.String("scope", envMatrixScope, string(matrix.ScopeCatalog), "catalog: each defect on its catalog layers, the rest only if they miss it; full: every layer with every defect")
+	parallel := twins.Int("parallel", envMatrixParallel, 0, "test binaries run at once; 0 = "+strconv.Itoa(matrix.DefaultParallel))
+	timeout := twins.Duration("timeout", envMatrixTimeout, 0, "each test binary's -test.timeout; 0 = "+matrix.DefaultTimeout.String())
+	jsonPath := twins.String("json", envMatrixJSON, "", "also write the whole report as JSON to this file")
+	verbose := twins.Bool("v", envMatrixVerbose, false, "list every catching test with its first failure line, and every crash")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: caas defects [flags]\n\n"+
 			"Runs the layers (each test binary built once) against the clean bot, which must be\n"+
 			"green, and with each seeded defect of the reference bot on, which must turn a test\n"+
-			"red; prints defect → bot → the tests that caught it, beside TEST_CATALOG.md's layers.\n"+
-			"Exit 1 when the clean run fails or a defect escapes. Progress goes to stderr.\n\n"+
-			"flags ([env X] names a flag's environment twin; the flag wins):\n")
+			"red; prints defect → bot → the tests that caught it, beside the layers expected to\n"+
+			"catch it (docs/layers.md). Exit 1 when the clean run fails or a defect escapes.\n"+
+			"Progress goes to stderr.\n\n"+flagsHeading)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return &exitError{code: 0}
-		}
-		return &exitError{code: 2}
-	}
-	if envErr != nil {
-		return usageErr(envErr.Error())
+	if err := parseFlags(twins, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr(fmt.Sprintf("unexpected argument %q (caas defects -h)", fs.Arg(0)))
 	}
-	if parallel < 0 {
-		return usageErr(fmt.Sprintf("-parallel %d: give a positive number, or 0 for the default", parallel))
+	if *parallel < 0 {
+		return usageErr(fmt.Sprintf("-parallel %d: give a positive number, or 0 for the default", *parallel))
 	}
-	bots, skipped, err := matrix.ResolveBots(*bot)
+	bots, skipped, err := matrix.ResolveBots(manifests(), *bot)
 	if err != nil {
 		return usageErr(err.Error())
 	}
@@ -96,7 +73,7 @@ func runDefects(ctx context.Context, args []string) error {
 	}
 	rep, err := matrix.Check(ctx, matrix.Options{
 		Bots: bots, Layers: *layers, Defects: only, Scope: matrix.Scope(*scope),
-		Parallel: parallel, Timeout: timeout, Progress: os.Stderr,
+		Parallel: *parallel, Timeout: *timeout, Progress: os.Stderr,
 		DatabaseURL: os.Getenv("CAAS_DATABASE_URL"),
 	})
 	var buildErr *matrix.BuildError
@@ -108,7 +85,7 @@ func runDefects(ctx context.Context, args []string) error {
 	case err != nil:
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	rep.WriteTable(os.Stdout, verbose)
+	rep.WriteTable(os.Stdout, *verbose)
 	fmt.Fprintf(os.Stderr, "caas defects: %s in %s (build %s, %d runs, %d at a time, peak %d/%d PostgreSQL connections)\n",
 		rep.Scope, rep.Elapsed.Round(time.Second), rep.BuildTime.Round(time.Second), len(rep.Runs), rep.Parallel, rep.Connections.Peak, rep.Connections.Max)
 	if *jsonPath != "" {

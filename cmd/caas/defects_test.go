@@ -20,6 +20,8 @@ func TestDefectsRefusesBadArgumentsWithExitCode2(t *testing.T) {
 		{"an argument", nil, []string{"defects", "all"}, `unexpected argument "all"`},
 		{"an unknown flag", nil, []string{"defects", "-fast"}, "flag provided but not defined: -fast"},
 		{"a malformed environment twin", map[string]string{envMatrixParallel: "many"}, []string{"defects"}, `$CAAS_MATRIX_PARALLEL="many": want a whole number`},
+		{"a malformed duration twin", map[string]string{envMatrixTimeout: "4"}, []string{"defects"}, `$CAAS_MATRIX_TIMEOUT="4": want a duration`},
+		{"an unknown bot from the environment", map[string]string{envBot: "nosuchbot"}, []string{"defects"}, `unknown bot "nosuchbot"`},
 	}
 	assertUsageErrors(t, cases)
 }
@@ -29,6 +31,6 @@ func TestDefectsHelpNamesEveryEnvironmentTwin(t *testing.T) {
 		assert.Equal(t, 0, run(context.Background(), []string{"defects", "-h"}))
 	})
 	for _, env := range []string{envBot, envMatrixLayers, envMatrixDefects, envMatrixScope, envMatrixParallel, envMatrixTimeout, envMatrixJSON, envMatrixVerbose} {
-		assert.Contains(t, stderr, env)
+		assert.Contains(t, stderr, "[env "+env+"]")
 	}
 }

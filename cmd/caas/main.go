@@ -89,6 +89,7 @@ func usage() {
 	}
 	b.WriteString("\nenv: CAAS_BOT (default bot), CAAS_BOTS_DIR (manifests), CAAS_DATABASE_URL (PostgreSQL),\n" +
 		"     CAAS_REFBOT_DEFECTS (seeded defects of an embedded reference bot), CAAS_SCENARIOS_DIR,\n" +
-		"     CAAS_REPORTS_DIR, CAAS_SIM_SEED, CAAS_SIM_RUN_ID, CAAS_SIM_CONCURRENCY, CAAS_SIM_QUIET\n")
+		"     CAAS_REPORTS_DIR, CAAS_SIM_SEED, CAAS_SIM_RUN_ID, CAAS_SIM_CONCURRENCY, CAAS_SIM_QUIET,\n" +
+		"     CAAS_MATRIX_* (caas defects -h); a flag given on the command line wins over its twin\n")
 	fmt.Fprint(os.Stderr, b.String())
 }

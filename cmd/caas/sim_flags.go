@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
+	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/envflag"
 	"github.com/caas-testing/caas-testing/sim/pipeline"
+	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
 // Environment twins of the sim flags (flags win).
@@ -20,91 +22,62 @@ const (
 	envConcurrency = "CAAS_SIM_CONCURRENCY"
 	envQuiet       = "CAAS_SIM_QUIET"
 	envDefects     = "CAAS_REFBOT_DEFECTS"
+	envReports     = "CAAS_REPORTS_DIR"
 )
 
 // simFlags are the flags the sim subcommands share; each command adds only
 // the ones it uses.
 type simFlags struct {
 	fs          *flag.FlagSet
+	twins       *envflag.Set
 	bot         *string
+	manifest    *bots.Manifest // -bot's, loaded by parse
 	seed        *int64
 	runID       *string
 	concurrency *int
 	reports     *string
 	defects     *string
 	quiet       *bool
-	envErr      error // a malformed environment twin, reported after parsing
 }
 
 func newSimFlags(name, synopsis, about string) *simFlags {
 	fs := flag.NewFlagSet("caas "+name, flag.ContinueOnError)
 	fs.Usage = func() {
 		out := fs.Output()
-		fmt.Fprintf(out, "usage: caas %s %s\n\n%s\n\nflags ([env X] names a flag's environment twin; the flag wins):\n", name, synopsis, about)
+		fmt.Fprintf(out, "usage: caas %s %s\n\n%s\n\n%s", name, synopsis, about, flagsHeading)
 		fs.PrintDefaults()
 	}
-	return &simFlags{fs: fs}
+	return &simFlags{fs: fs, twins: envflag.New(fs)}
 }
 
 func (f *simFlags) withBot() *simFlags {
-	f.bot = f.fs.String("bot", os.Getenv(envBot), "the bot (its manifest bots/<bot>.yaml) [env "+envBot+"]")
+	f.bot = f.twins.String("bot", envBot, "", "the bot (its manifest bots/<bot>.yaml)")
 	return f
 }
 
 func (f *simFlags) withSeed() *simFlags {
-	def := f.envInt64(envSeed)
-	f.seed = f.fs.Int64("seed", def, "the writer's seed; 0 = the brief's (\"seed 42\" in it) or 1 [env "+envSeed+"]")
+	f.seed = f.twins.Int64("seed", envSeed, 0, "the writer's seed; 0 = the brief's (\"seed 42\" in it) or 1")
 	return f
 }
 
 func (f *simFlags) withRun() *simFlags {
-	f.runID = f.fs.String("run-id", os.Getenv(envRunID), "the run's id; default a new time-based one (20261125-221530); an existing run's id resumes it [env "+envRunID+"]")
-	def := int(f.envInt64(envConcurrency))
-	f.concurrency = f.fs.Int("concurrency", def, "scenarios played at once; 0 = 8 [env "+envConcurrency+"]")
-	f.reports = f.fs.String("reports", "", "reports root: the run goes to <reports>/<bot>/<run-id> (default sim/reports) [env "+pipeline.EnvReportsDir+"]")
-	f.defects = f.fs.String("defects", "", "seeded defects of an embedded reference bot, comma-separated (e.g. provider-leak) [env "+envDefects+"]")
+	f.runID = f.twins.String("run-id", envRunID, "", "the run's id; default a new time-based one (20261125-221530); an existing run's id resumes it")
+	f.concurrency = f.twins.Int("concurrency", envConcurrency, 0, "scenarios played at once; 0 = 8")
+	f.reports = f.twins.String("reports", envReports, "", "reports root: the run goes to <reports>/<bot>/<run-id> (default sim/reports)")
+	f.defects = f.twins.String("defects", envDefects, "", "seeded defects of an embedded reference bot, comma-separated (e.g. provider-leak)")
 	return f.withQuiet()
 }
 
 func (f *simFlags) withQuiet() *simFlags {
-	q, err := strconv.ParseBool(envOrFalse(envQuiet))
-	if err != nil {
-		f.envErr = errors.Join(f.envErr, fmt.Errorf("$%s=%q: want true or false", envQuiet, os.Getenv(envQuiet)))
-	}
-	f.quiet = f.fs.Bool("quiet", q, "no progress lines on stderr (the summary still prints) [env "+envQuiet+"]")
+	f.quiet = f.twins.Bool("quiet", envQuiet, false, "no progress lines on stderr (the summary still prints)")
 	return f
 }
 
-func envOrFalse(name string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return "false"
-}
-
-func (f *simFlags) envInt64(name string) int64 {
-	v := os.Getenv(name)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		f.envErr = errors.Join(f.envErr, fmt.Errorf("$%s=%q: want a whole number", name, v))
-	}
-	return n
-}
-
-// parse parses args and checks what every sim command needs. It returns
-// the positional arguments.
+// parse parses args, checks what every sim command needs and loads -bot's
+// manifest. It returns the positional arguments.
 func (f *simFlags) parse(args []string) ([]string, error) {
-	if err := f.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, &exitError{code: 0}
-		}
-		return nil, &exitError{code: 2} // the flag package printed the problem and the usage
-	}
-	if f.envErr != nil {
-		return nil, usageErr(f.envErr.Error())
+	if err := parseFlags(f.twins, args); err != nil {
+		return nil, err
 	}
 	if f.bot != nil && *f.bot == "" {
 		return nil, usageErr("no bot: give -bot NAME or set " + envBot + " (see `caas bots`)")
@@ -118,6 +91,13 @@ func (f *simFlags) parse(args []string) ([]string, error) {
 			return nil, usageErr(fmt.Sprintf("%q after the arguments: flags go first (caas %s -h)", a, strings.TrimPrefix(f.fs.Name(), "caas ")))
 		}
 	}
+	if f.bot != nil {
+		m, err := loadBot(*f.bot)
+		if err != nil {
+			return nil, err
+		}
+		f.manifest = m
+	}
 	return rest, nil
 }
 
@@ -128,6 +108,10 @@ func (f *simFlags) progress() io.Writer {
 	}
 	return os.Stderr
 }
+
+// scenarioRoot is $CAAS_SCENARIOS_DIR, where the bots' scenario
+// directories are ("" = sim/scenarios).
+func scenarioRoot() string { return os.Getenv(scenario.EnvDir) }
 
 func usageErr(msg string) error { return &exitError{code: 2, msg: msg} }
 

@@ -25,7 +25,7 @@ func runSimJudge(ctx context.Context, args []string) error {
 	if *dir == "" {
 		return usageErr("no run: give -run sim/reports/" + *f.bot + "/<run-id>")
 	}
-	sum, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Bot: *f.bot, RunDir: *dir, Progress: f.progress()})
+	sum, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Manifest: f.manifest, RunDir: *dir, ScenarioRoot: scenarioRoot(), Progress: f.progress()})
 	if len(sum.Results) > 0 {
 		sum.Print(os.Stdout)
 	}

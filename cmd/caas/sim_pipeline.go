@@ -26,8 +26,8 @@ func runSimPipeline(ctx context.Context, args []string) error {
 		return usageErr(`no brief: say what to run, e.g. caas sim pipeline -bot ` + *f.bot + ` "5 asymmetric scenarios"`)
 	}
 	sum, err := pipeline.Run(ctx, pipeline.Options{
-		Bot: *f.bot, Brief: brief, Seed: *f.seed, RunID: *f.runID, Concurrency: *f.concurrency,
-		ScenariosDir: *out, ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects,
+		Manifest: f.manifest, Brief: brief, Seed: *f.seed, RunID: *f.runID, Concurrency: *f.concurrency,
+		ScenariosDir: *out, ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects, Server: databaseServer(),
 	})
 	if len(sum.Results) > 0 {
 		sum.Print(os.Stdout)

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/caas-testing/caas-testing/sim/pipeline"
+	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
 func init() {
@@ -14,7 +15,7 @@ func init() {
 func runSimRun(ctx context.Context, args []string) error {
 	f := newSimFlags("sim run", "[flags] [scenario files or directories...]",
 		"Plays the scenarios (default: every scenario of the bot) against it, each on its own\ntest phone, judges every transcript and writes the report to\n<reports>/<bot>/<run-id>/. Ctrl-C stops cleanly; -run-id ID resumes.").withBot().withRun()
-	dir := f.fs.String("scenarios", "", "a scenario directory or file (default sim/scenarios/<bot>) [env CAAS_SCENARIOS_DIR, as $CAAS_SCENARIOS_DIR/<bot>]")
+	dir := f.fs.String("scenarios", "", "a scenario directory or file (default the bot's scenarios: sim/scenarios/<bot>, or $"+scenario.EnvDir+"/<bot>)")
 	rest, err := f.parse(args)
 	if err != nil {
 		return err
@@ -24,8 +25,8 @@ func runSimRun(ctx context.Context, args []string) error {
 		paths = append([]string{*dir}, rest...)
 	}
 	sum, err := pipeline.Play(ctx, pipeline.PlayOptions{
-		Bot: *f.bot, Scenarios: paths, RunID: *f.runID, Concurrency: *f.concurrency,
-		ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects,
+		Manifest: f.manifest, Scenarios: paths, ScenarioRoot: scenarioRoot(), RunID: *f.runID, Concurrency: *f.concurrency,
+		ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects, Server: databaseServer(),
 	})
 	if len(sum.Results) > 0 {
 		sum.Print(os.Stdout)

@@ -29,7 +29,7 @@ func captureStderr(t *testing.T, f func()) string {
 }
 
 func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
-	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, "CAAS_REPORTS_DIR", "CAAS_SCENARIOS_DIR"} {
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports, "CAAS_SCENARIOS_DIR", "CAAS_BOTS_DIR"} {
 		t.Setenv(env, "")
 	}
 	cases := []usageCase{
@@ -40,6 +40,9 @@ func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
 		{"a run id that is not a directory name", nil, []string{"sim", "run", "-bot", "cambialeon", "-run-id", "../x"}, `run id "../x"`},
 		{"a negative concurrency", nil, []string{"sim", "run", "-bot", "cambialeon", "-concurrency", "-1"}, "-concurrency -1"},
 		{"a malformed environment twin", map[string]string{envConcurrency: "many"}, []string{"sim", "run", "-bot", "cambialeon"}, `$CAAS_SIM_CONCURRENCY="many": want a whole number`},
+		{"a malformed bool twin", map[string]string{envQuiet: "maybe"}, []string{"sim", "judge", "-bot", "cambialeon"}, `$CAAS_SIM_QUIET="maybe": want true or false`},
+		{"a malformed twin whose flag is given, which wins", map[string]string{envConcurrency: "many"}, []string{"sim", "run", "-bot", "cambialeon", "-concurrency", "2", "-run-id", "../x"}, `run id "../x"`},
+		{"a bot missing from CAAS_BOTS_DIR", map[string]string{"CAAS_BOTS_DIR": t.TempDir()}, []string{"sim", "run", "-bot", "cambialeon"}, `unknown bot "cambialeon"; known bots in`},
 		{"a scenario path that does not exist", nil, []string{"sim", "run", "-bot", "cambialeon", "-scenarios", "/nonexistent"}, "scenarios /nonexistent"},
 		{"a write without a brief", nil, []string{"sim", "write", "-bot", "cambialeon"}, "no brief"},
 		{"a flag after the brief", nil, []string{"sim", "write", "-bot", "cambialeon", "5 scenarios", "-seed", "3"}, `"-seed" after the arguments: flags go first`},
@@ -55,9 +58,38 @@ func TestSimHelpNamesEveryEnvironmentTwin(t *testing.T) {
 	stderr := captureStderr(t, func() {
 		assert.Equal(t, 0, run(context.Background(), []string{"sim", "pipeline", "-h"}))
 	})
-	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, "CAAS_REPORTS_DIR"} {
-		assert.Contains(t, stderr, env)
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports} {
+		assert.Contains(t, stderr, "[env "+env+"]")
 	}
+}
+
+func TestSimHelpNeverShowsAnEnvironmentValue(t *testing.T) {
+	t.Setenv(envRunID, "run-id-from-the-environment")
+	t.Setenv(envDefects, "defects-from-the-environment")
+	stderr := captureStderr(t, func() {
+		assert.Equal(t, 0, run(context.Background(), []string{"sim", "pipeline", "-h"}))
+	})
+	assert.NotContains(t, stderr, "from-the-environment")
+}
+
+func TestSimWriteWritesToTheBotsDirectoryUnderCAAS_SCENARIOS_DIR(t *testing.T) {
+	t.Setenv(envBot, "")
+	t.Setenv(envSeed, "")
+	root := t.TempDir()
+	t.Setenv("CAAS_SCENARIOS_DIR", root)
+	var code int
+	stderr := captureStderr(t, func() {
+		code = run(context.Background(), []string{"sim", "write", "-bot", "voyachat", "-seed", "4", "3 scenarios"})
+	})
+	require.Equal(t, 0, code, stderr)
+	assert.Len(t, files(t, filepath.Join(root, "voyachat", "*.yaml")), 3)
+}
+
+func files(t *testing.T, pattern string) []string {
+	t.Helper()
+	got, err := filepath.Glob(pattern)
+	require.NoError(t, err)
+	return got
 }
 
 func TestSimWriteWritesTheBriefsScenarios(t *testing.T) {

@@ -26,7 +26,7 @@ func runSimWrite(ctx context.Context, args []string) error {
 	if brief == "" {
 		return usageErr(`no brief: say what to write, e.g. caas sim write -bot ` + *f.bot + ` "5 asymmetric scenarios"`)
 	}
-	scs, err := pipeline.Write(ctx, pipeline.WriteOptions{Bot: *f.bot, Brief: brief, Seed: *f.seed, Out: *out})
+	scs, err := pipeline.Write(ctx, pipeline.WriteOptions{Manifest: f.manifest, Brief: brief, Seed: *f.seed, Out: *out, ScenarioRoot: scenarioRoot()})
 	if err != nil {
 		return simError(err)
 	}

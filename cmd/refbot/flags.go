@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/caas-testing/caas-testing/envflag"
 )
 
 // setting is one flag with its environment twin.
@@ -39,30 +41,20 @@ func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (
 		{flag: "public-url", env: "CAAS_REFBOT_PUBLIC_URL", help: "base URL of links sent to customers, e.g. receipts (default: http://<addr>)", value: &o.publicURL},
 		{flag: "defects", env: "CAAS_REFBOT_DEFECTS", help: "seeded defects to switch on, comma-separated (see --list-defects)", value: &o.defects},
 	}
+	twins := envflag.New(fs)
 	for _, s := range o.settings {
-		// Defaults shown by --help are the static ones: an environment
-		// value (possibly a secret) is never printed.
-		fs.StringVar(s.value, s.flag, s.def, s.help+" [env "+s.env+"]")
+		twins.StringVar(s.value, s.flag, s.env, s.def, s.help)
 	}
 	fs.BoolVar(&o.listDefects, "list-defects", false, "print every seeded defect with its one-line bug, then exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: refbot [flags]\n\nRuns the reference CAAS bot. Every flag has an environment twin in [brackets];\na flag on the command line wins. Prefer the environment for secrets (flags show in ps).\n\n")
+		fmt.Fprintf(stderr, "Usage: refbot [flags]\n\nRuns the reference CAAS bot. Prefer the environment for secrets (flags show in ps).\n\nflags (%s):\n", envflag.Legend)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := twins.Parse(args, getenv); err != nil {
 		return nil, err
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q; every setting is a --flag", fs.Arg(0))
-	}
-	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	for _, s := range o.settings {
-		if !given[s.flag] {
-			if v := getenv(s.env); v != "" {
-				*s.value = v
-			}
-		}
 	}
 	return o, nil
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/testutil"
 )
 
 // brokenHeader is what a file under testdata/broken/ promises in its
@@ -54,7 +54,7 @@ func unsetL01Vars(t *testing.T) {
 func TestBrokenManifestsAreRejectedNamingFileFieldAndFix(t *testing.T) {
 	unsetL01Vars(t)
 	base := filepath.Join("testdata", "valid", "base.yaml")
-	_, err := bots.LoadFile(base)
+	_, err := testutil.Bots().LoadFile(base)
 	require.NoError(t, err, "%s, which every broken manifest is a copy of, must load", base)
 
 	paths, err := filepath.Glob(filepath.Join("testdata", "broken", "*.yaml"))
@@ -63,7 +63,7 @@ func TestBrokenManifestsAreRejectedNamingFileFieldAndFix(t *testing.T) {
 	for _, path := range paths {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".yaml"), func(t *testing.T) {
 			h := readBrokenHeader(t, path)
-			_, err := bots.LoadFile(path)
+			_, err := testutil.Bots().LoadFile(path)
 			probs := problemsOf(t, err)
 			file := "layers/L01_unit/testdata/broken/" + filepath.Base(path)
 			got := fields(probs)

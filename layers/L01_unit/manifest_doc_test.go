@@ -15,7 +15,7 @@ import (
 
 // manifestDoc is a manifest file as a YAML tree, ${VAR} references and all,
 // so a test can break one field of the bot's real manifest and write the
-// copy out for bots.LoadFile.
+// copy out for testutil.Bots().LoadFile.
 type manifestDoc struct {
 	root *yaml.Node // the top-level mapping
 }

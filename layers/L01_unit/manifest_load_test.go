@@ -15,19 +15,19 @@ import (
 func TestTheBotsManifestLoadsAndValidates(t *testing.T) {
 	t.Parallel()
 	m := testutil.Manifest(t) // loaded by name and validated, or the test has failed
-	names, err := bots.Names()
+	names, err := testutil.Bots().Names()
 	require.NoError(t, err)
-	assert.Contains(t, names, m.Name, "the bot under test is not among the manifests bots.Names lists")
+	assert.Contains(t, names, m.Name, "the bot under test is not among the manifests testutil.Bots().Names lists")
 	assert.Equal(t, m.Name+".yaml", filepath.Base(m.Path), "a manifest's file is named after the bot (the -bot flag's value)")
 
-	again, err := bots.LoadFile(m.Path)
+	again, err := testutil.Bots().LoadFile(m.Path)
 	require.NoError(t, err, "loading %s by path fails where loading it by name did not", m.File())
 	assert.NoError(t, again.Validate(), "validating a loaded manifest twice gives a different answer")
 
 	// The copy the mutation test breaks one field at a time must itself
 	// load, or every failure there would be the copy's fault.
 	copyPath := readManifestDoc(t, m.Path).write(t, t.TempDir(), m.Name)
-	_, err = bots.LoadFile(copyPath)
+	_, err = testutil.Bots().LoadFile(copyPath)
 	require.NoError(t, err, "the bot's manifest, re-encoded unchanged, no longer loads")
 
 	for field, path := range map[string]string{"endpoints.health": m.Endpoints.Health, "endpoints.whatsapp": m.Endpoints.WhatsApp} {

@@ -151,7 +151,7 @@ func TestTheBotsOwnManifestBrokenOneFieldAtATimeIsRejectedAtThatField(t *testing
 				t.Skipf("%s: %s", m.File(), skip)
 			}
 			path := d.write(t, t.TempDir(), m.Name)
-			_, err := bots.LoadFile(path)
+			_, err := testutil.Bots().LoadFile(path)
 			probs := problemsOf(t, err)
 			assert.Contains(t, fields(probs), field, "%s, so the validator must name %s; it said:\n%v", mu.name, field, err)
 			for _, p := range probs {

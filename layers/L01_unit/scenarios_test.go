@@ -17,7 +17,7 @@ import (
 func TestEveryScenarioFileOfTheBotValidatesAgainstTheSchema(t *testing.T) {
 	t.Parallel()
 	m := testutil.Manifest(t)
-	dir, err := scenario.Dir(m.Name)
+	dir, err := scenario.Dir(testutil.ScenarioRoot(), m.Name)
 	require.NoError(t, err)
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("%s has no sim scenarios: %s does not exist (write some with `caas sim write`)", m.Name, dir)

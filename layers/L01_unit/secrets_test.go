@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -54,7 +53,7 @@ func TestSecretReferencesResolveAndAMissingSecretIsNamedNeverQuoted(t *testing.T
 	}
 
 	t.Run("each reference resolves to its variable's value", func(t *testing.T) {
-		loaded, err := bots.LoadFile(m.Path)
+		loaded, err := testutil.Bots().LoadFile(m.Path)
 		require.NoError(t, err)
 		got := map[string]string{"app_secret": loaded.Secrets.AppSecret, "verify_token": loaded.Secrets.VerifyToken, "stripe_secret": loaded.Secrets.StripeSecret}
 		for f, v := range values {
@@ -76,7 +75,7 @@ func TestSecretReferencesResolveAndAMissingSecretIsNamedNeverQuoted(t *testing.T
 		local.set(t, "http://127.0.0.1:8010", "target", "url")
 		local.set(t, "${CAAS_L01_UNSET_DSN}", "target", "database_url")
 		path := local.write(t, t.TempDir(), m.Name)
-		_, err := bots.LoadFile(path)
+		_, err := testutil.Bots().LoadFile(path)
 		probs := problemsOf(t, err)
 		assert.Subset(t, fields(probs), []string{"secrets.app_secret", "target.database_url"}, "the unset secrets are not both reported:\n%v", err)
 		assert.Contains(t, err.Error(), "${"+vars["app_secret"]+"}", "the message does not name the variable to export")
@@ -91,7 +90,7 @@ func TestSecretReferencesResolveAndAMissingSecretIsNamedNeverQuoted(t *testing.T
 		inClear := readManifestDoc(t, m.Path)
 		inClear.set(t, values["app_secret"], "secrets", "app_secret")
 		path := inClear.write(t, t.TempDir(), m.Name)
-		_, err := bots.LoadFile(path)
+		_, err := testutil.Bots().LoadFile(path)
 		probs := problemsOf(t, err)
 		assert.Contains(t, fields(probs), "secrets.app_secret", "a secret written in clear was not refused:\n%v", err)
 		assertQuotesNone(t, err.Error(), "the validation error")

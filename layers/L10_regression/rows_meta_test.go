@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/caas-testing/caas-testing/sim/scenario"
+	"github.com/caas-testing/caas-testing/testutil"
 )
 
 func TestEveryRegressionRowIsComplete(t *testing.T) {
@@ -46,7 +47,7 @@ func checkScenario(t *testing.T, r *regression) {
 		t.Errorf("%s: scenario_file %q must be <bot>/<scenario id>", r.file, r.ScenarioFile)
 		return
 	}
-	dir, err := scenario.Dir(bot)
+	dir, err := scenario.Dir(testutil.ScenarioRoot(), bot)
 	require.NoError(t, err)
 	sc, err := scenario.Load(filepath.Join(dir, id+".yaml"))
 	if err != nil {

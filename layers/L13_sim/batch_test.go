@@ -29,7 +29,7 @@ const playBudget = 2 * time.Minute
 func batch(t testing.TB) []*scenario.Scenario {
 	t.Helper()
 	m := testutil.Manifest(t)
-	scs, err := scenario.LoadBot(m.Name)
+	scs, err := scenario.LoadBot(testutil.ScenarioRoot(), m.Name)
 	require.NoError(t, err, "loading the scenarios of %s", m.Name)
 	require.NotEmpty(t, scs, "%s has no scenarios; write some under sim/scenarios/%s (caas sim write)", m.Name, m.Name)
 	return scs

@@ -22,8 +22,8 @@ import (
 // run whose report was never written. Each transcript is judged against the
 // scenario the run kept in its scenarios/ directory, else the bot's own.
 func Judge(ctx context.Context, opt JudgeOptions) (Summary, error) {
-	m, err := loadManifest(opt.Bot)
-	if err != nil {
+	m := opt.Manifest
+	if err := required(m); err != nil {
 		return Summary{}, err
 	}
 	dir := filepath.Clean(opt.RunDir)
@@ -41,7 +41,7 @@ func Judge(ctx context.Context, opt JudgeOptions) (Summary, error) {
 	if err != nil || len(paths) == 0 {
 		return Summary{}, usageError("%s holds no transcripts (%s/*.jsonl); play the run first with `caas sim run -bot %s -run-id %s`", dir, runner.TranscriptsDir, m.Name, runID)
 	}
-	scs, err := scenariosFor(m.Name, dir, paths)
+	scs, err := scenariosFor(m.Name, opt.ScenarioRoot, dir, paths)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -55,8 +55,8 @@ func Judge(ctx context.Context, opt JudgeOptions) (Summary, error) {
 }
 
 // scenariosFor finds the scenario of every transcript: the run's own copy,
-// else the bot's scenario directory.
-func scenariosFor(bot, runDir string, transcripts []string) ([]*scenario.Scenario, error) {
+// else the bot's scenario directory under root.
+func scenariosFor(bot, root, runDir string, transcripts []string) ([]*scenario.Scenario, error) {
 	kept := map[string]*scenario.Scenario{}
 	if got, err := scenario.LoadDir(filepath.Join(runDir, ScenariosSubdir)); err == nil || len(got) > 0 {
 		for _, sc := range got {
@@ -64,7 +64,7 @@ func scenariosFor(bot, runDir string, transcripts []string) ([]*scenario.Scenari
 		}
 	}
 	shipped := map[string]*scenario.Scenario{}
-	if dir, err := scenario.Dir(bot); err == nil {
+	if dir, err := scenario.Dir(root, bot); err == nil {
 		got, _ := scenario.LoadDir(dir) // a broken shipped file only matters if it is needed
 		for _, sc := range got {
 			shipped[sc.ID] = sc

@@ -9,9 +9,6 @@ import (
 	"time"
 )
 
-// EnvReportsDir overrides where reports are written: $CAAS_REPORTS_DIR/<bot>/<run-id>.
-const EnvReportsDir = "CAAS_REPORTS_DIR"
-
 // ScenariosSubdir is the directory of a run that keeps the scenarios it played.
 const ScenariosSubdir = "scenarios"
 
@@ -24,13 +21,10 @@ func usageError(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, args...))
 }
 
-// DefaultReportsDir is $CAAS_REPORTS_DIR, else sim/reports under the module
-// root (found by walking up from the working directory to go.mod), else
-// sim/reports under the working directory.
+// DefaultReportsDir is sim/reports under the module root (found by walking
+// up from the working directory to go.mod), else sim/reports under the
+// working directory.
 func DefaultReportsDir() string {
-	if d := os.Getenv(EnvReportsDir); d != "" {
-		return d
-	}
 	if wd, err := os.Getwd(); err == nil {
 		for d := wd; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {

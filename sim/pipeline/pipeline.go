@@ -13,17 +13,16 @@ import (
 // transcript is judged and compared with the previous run of the same
 // scenarios, and the report is written to <reports>/<bot>/<run-id>/.
 //
-// Errors: ErrUsage-wrapped ones are the caller's (unknown bot, bad brief or
-// run id); an interrupted run returns the context's error with its
+// Errors: ErrUsage-wrapped ones are the caller's (bad brief or run id); an interrupted run returns the context's error with its
 // transcripts kept (run again with the same RunID to resume); a run whose
 // scenarios failed still writes its report and returns an error listing
 // them.
 func Run(ctx context.Context, opt Options) (Summary, error) {
-	m, err := loadManifest(opt.Bot)
-	if err != nil {
+	m := opt.Manifest
+	if err := required(m); err != nil {
 		return Summary{}, err
 	}
-	p, err := newPlan(m, opt.RunID, opt.ReportsDir, opt.Target)
+	p, err := newPlan(m, opt.RunID, opt.ReportsDir)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -42,5 +41,5 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	stage(opt.Progress)("writer: %d scenarios for %q (%d categories) in %s", len(scs), opt.Brief, len(scenario.BatchCategories(scs)), dir)
-	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer, target: opt.Target})
+	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, server: opt.Server, customer: opt.Customer, target: opt.Target})
 }

@@ -31,7 +31,7 @@ func files(t *testing.T, pattern string) []string {
 func TestPipeline(t *testing.T) {
 	ctx := context.Background()
 	reports := t.TempDir()
-	opt := pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "first", ReportsDir: reports}
+	opt := pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "first", ReportsDir: reports}
 	runDir := filepath.Join(reports, "cambialeon", "first")
 
 	var first pipeline.Summary
@@ -114,7 +114,7 @@ func TestPipeline(t *testing.T) {
 	t.Run("re-judging a run rewrites its report from its transcripts", func(t *testing.T) {
 		require.NoError(t, os.Remove(filepath.Join(runDir, "report.md")))
 		require.NoError(t, os.Remove(filepath.Join(runDir, "scores.json")))
-		sum, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Bot: "cambialeon", RunDir: runDir})
+		sum, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Manifest: manifest(t, "cambialeon"), RunDir: runDir})
 		require.NoError(t, err)
 		assert.Equal(t, first.Results, sum.Results)
 		assert.FileExists(t, filepath.Join(runDir, "report.md"))
@@ -135,7 +135,7 @@ func TestPipelineFailures(t *testing.T) {
 
 	t.Run("a run whose scenario fails still writes its report and names the failure", func(t *testing.T) {
 		reports := t.TempDir()
-		sum, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports,
+		sum, err := pipeline.Run(ctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "r", ReportsDir: reports,
 			Customer: failingCustomer{atTurn: 3}, Target: shared(t, "cambialeon")})
 		require.Error(t, err)
 		assert.False(t, errors.Is(err, pipeline.ErrUsage))
@@ -149,7 +149,7 @@ func TestPipelineFailures(t *testing.T) {
 		reports := t.TempDir()
 		cctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		_, err := pipeline.Run(cctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports,
+		_, err := pipeline.Run(cctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "r", ReportsDir: reports,
 			Concurrency: 1, Customer: cancellingCustomer{atTurn: 2, cancel: cancel}, Target: shared(t, "cambialeon")})
 		require.ErrorIs(t, err, context.Canceled)
 		runDir := filepath.Join(reports, "cambialeon", "r")
@@ -160,7 +160,7 @@ func TestPipelineFailures(t *testing.T) {
 		require.NoError(t, err)
 		assert.Nil(t, tr.End)
 
-		sum, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "r", ReportsDir: reports, Target: shared(t, "cambialeon")})
+		sum, err := pipeline.Run(ctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "r", ReportsDir: reports, Target: shared(t, "cambialeon")})
 		require.NoError(t, err)
 		assert.Len(t, sum.Results, 5)
 		assert.Equal(t, 1, countReplayed(sum.Run))
@@ -171,28 +171,24 @@ func TestPipelineFailures(t *testing.T) {
 		run  func() error
 		want string
 	}{
-		{"an unknown bot", func() error {
-			_, err := pipeline.Run(ctx, pipeline.Options{Bot: "nosuchbot", Brief: brief, ReportsDir: t.TempDir()})
+		{"a call without a manifest", func() error {
+			_, err := pipeline.Run(ctx, pipeline.Options{Brief: brief, ReportsDir: t.TempDir()})
 			return err
-		}, `unknown bot "nosuchbot"`},
+		}, "no manifest"},
 		{"a run id that is not a directory name", func() error {
-			_, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, RunID: "../up", ReportsDir: t.TempDir()})
+			_, err := pipeline.Run(ctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "../up", ReportsDir: t.TempDir()})
 			return err
 		}, `run id "../up"`},
 		{"a brief for another bot", func() error {
-			_, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: "5 scenarios for voyachat", ReportsDir: t.TempDir()})
+			_, err := pipeline.Run(ctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: "5 scenarios for voyachat", ReportsDir: t.TempDir()})
 			return err
 		}, "voyachat"},
 		{"a scenario path that does not exist", func() error {
-			_, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "cambialeon", Scenarios: []string{"/nonexistent/x.yaml"}, ReportsDir: t.TempDir()})
+			_, err := pipeline.Play(ctx, pipeline.PlayOptions{Manifest: manifest(t, "cambialeon"), Scenarios: []string{"/nonexistent/x.yaml"}, ReportsDir: t.TempDir()})
 			return err
 		}, "/nonexistent/x.yaml"},
-		{"a target of another bot", func() error {
-			_, err := pipeline.Run(ctx, pipeline.Options{Bot: "cambialeon", Brief: brief, ReportsDir: t.TempDir(), Target: shared(t, "voyachat")})
-			return err
-		}, "the target given plays voyachat"},
 		{"judging a directory that is not a run", func() error {
-			_, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Bot: "cambialeon", RunDir: t.TempDir()})
+			_, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Manifest: manifest(t, "cambialeon"), RunDir: t.TempDir()})
 			return err
 		}, "is not under a cambialeon directory"},
 	}
@@ -208,7 +204,7 @@ func TestPipelineFailures(t *testing.T) {
 func TestWriteAndPlay(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	scs, err := pipeline.Write(ctx, pipeline.WriteOptions{Bot: "voyachat", Brief: "3 security scenarios", Seed: 7, Out: dir})
+	scs, err := pipeline.Write(ctx, pipeline.WriteOptions{Manifest: manifest(t, "voyachat"), Brief: "3 security scenarios", Seed: 7, Out: dir})
 	require.NoError(t, err)
 	require.Len(t, scs, 3)
 	for _, sc := range scs {
@@ -216,14 +212,14 @@ func TestWriteAndPlay(t *testing.T) {
 	}
 
 	t.Run("writing the same batch again overwrites nothing", func(t *testing.T) {
-		_, err := pipeline.Write(ctx, pipeline.WriteOptions{Bot: "voyachat", Brief: "3 security scenarios", Seed: 7, Out: dir})
+		_, err := pipeline.Write(ctx, pipeline.WriteOptions{Manifest: manifest(t, "voyachat"), Brief: "3 security scenarios", Seed: 7, Out: dir})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "exists")
 	})
 
 	t.Run("written files are played, judged and kept with the run", func(t *testing.T) {
 		reports := t.TempDir()
-		sum, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{dir}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
+		sum, err := pipeline.Play(ctx, pipeline.PlayOptions{Manifest: manifest(t, "voyachat"), Scenarios: []string{dir}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.NoError(t, err)
 		require.Len(t, sum.Results, 3)
 		for _, sc := range scs {
@@ -235,7 +231,7 @@ func TestWriteAndPlay(t *testing.T) {
 
 	t.Run("a run resumed after its scenario file changed is refused", func(t *testing.T) {
 		reports := t.TempDir()
-		_, err := pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{scs[0].Path}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
+		_, err := pipeline.Play(ctx, pipeline.PlayOptions{Manifest: manifest(t, "voyachat"), Scenarios: []string{scs[0].Path}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.NoError(t, err)
 		data, err := os.ReadFile(scs[0].Path)
 		require.NoError(t, err)
@@ -245,7 +241,7 @@ func TestWriteAndPlay(t *testing.T) {
 		sc, err := scenario.Load(edited)
 		require.NoError(t, err)
 		require.Equal(t, "Edited after the run started", sc.Title)
-		_, err = pipeline.Play(ctx, pipeline.PlayOptions{Bot: "voyachat", Scenarios: []string{edited}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
+		_, err = pipeline.Play(ctx, pipeline.PlayOptions{Manifest: manifest(t, "voyachat"), Scenarios: []string{edited}, RunID: "p", ReportsDir: reports, Target: shared(t, "voyachat")})
 		require.ErrorIs(t, err, pipeline.ErrUsage)
 		assert.Contains(t, err.Error(), "differs from scenario")
 	})

@@ -4,34 +4,33 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/sim/report"
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
-	"github.com/caas-testing/caas-testing/botclient"
 )
 
 // Play plays scenario files against the bot, judges the transcripts and
 // writes the report (caas sim run).
 func Play(ctx context.Context, opt PlayOptions) (Summary, error) {
-	m, err := loadManifest(opt.Bot)
+	m := opt.Manifest
+	if err := required(m); err != nil {
+		return Summary{}, err
+	}
+	p, err := newPlan(m, opt.RunID, opt.ReportsDir)
 	if err != nil {
 		return Summary{}, err
 	}
-	p, err := newPlan(m, opt.RunID, opt.ReportsDir, opt.Target)
+	scs, err := loadScenarios(m, opt.ScenarioRoot, opt.Scenarios)
 	if err != nil {
 		return Summary{}, err
 	}
-	scs, err := loadScenarios(m, opt.Scenarios)
-	if err != nil {
-		return Summary{}, err
-	}
-	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, customer: opt.Customer, target: opt.Target})
+	return p.play(ctx, scs, playSettings{concurrency: opt.Concurrency, progress: opt.Progress, defects: opt.Defects, server: opt.Server, customer: opt.Customer, target: opt.Target})
 }
 
 // plan is where one run goes.
@@ -42,10 +41,7 @@ type plan struct {
 	runDir      string
 }
 
-func newPlan(m *bots.Manifest, runID, reportsDir string, tg *botclient.Target) (*plan, error) {
-	if tg != nil && tg.M.Name != m.Name {
-		return nil, usageError("the target given plays %s, but the run is of %s; start a target from bots/%s.yaml", tg.M.Name, m.Name, m.Name)
-	}
+func newPlan(m *bots.Manifest, runID, reportsDir string) (*plan, error) {
 	if reportsDir == "" {
 		reportsDir = DefaultReportsDir()
 	}
@@ -61,6 +57,7 @@ type playSettings struct {
 	concurrency int
 	progress    io.Writer
 	defects     string
+	server      botclient.ServerOptions
 	customer    runner.Customer
 	target      *botclient.Target
 }
@@ -90,7 +87,7 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 	tg := s.target
 	if tg == nil {
 		var err error
-		if tg, err = botclient.Start(ctx, p.m, botclient.Options{Label: "sim", Defects: s.defects}); err != nil {
+		if tg, err = botclient.Start(ctx, p.m, botclient.Options{Label: "sim", Defects: s.defects, Server: s.server}); err != nil {
 			return Summary{}, fmt.Errorf("starting %s (%s target): %w", p.m.Name, p.m.Target.Kind, err)
 		}
 		defer func() {
@@ -114,9 +111,6 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 func describeTarget(m *bots.Manifest, defects string) string {
 	if m.Target.Kind != bots.TargetEmbedded && m.Target.Kind != "" {
 		return fmt.Sprintf("%s bot %s", m.Target.Kind, m.Name)
-	}
-	if defects == "" {
-		defects = os.Getenv(botclient.DefectsEnv)
 	}
 	if defects == "" {
 		defects = "none"

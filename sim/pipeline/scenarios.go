@@ -12,12 +12,12 @@ import (
 )
 
 // loadScenarios loads scenario files and directories of them; none means
-// the bot's own scenarios. A path that does not exist is a usage error;
+// the bot's own scenarios, under root (scenario.Dir). A path that does not exist is a usage error;
 // a file that does not load or validate is an error naming file, field and
 // fix.
-func loadScenarios(m *bots.Manifest, paths []string) ([]*scenario.Scenario, error) {
+func loadScenarios(m *bots.Manifest, root string, paths []string) ([]*scenario.Scenario, error) {
 	if len(paths) == 0 {
-		dir, err := scenario.Dir(m.Name)
+		dir, err := scenario.Dir(root, m.Name)
 		if err != nil {
 			return nil, err
 		}

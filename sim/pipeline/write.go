@@ -16,8 +16,8 @@ import (
 // Write turns a brief into scenario files in opt.Out and returns the
 // scenarios written (their Path set). It never overwrites a file.
 func Write(ctx context.Context, opt WriteOptions) ([]*scenario.Scenario, error) {
-	m, err := loadManifest(opt.Bot)
-	if err != nil {
+	m := opt.Manifest
+	if err := required(m); err != nil {
 		return nil, err
 	}
 	scs, err := generate(ctx, m, opt.Brief, opt.Seed, opt.Writer)
@@ -26,7 +26,7 @@ func Write(ctx context.Context, opt WriteOptions) ([]*scenario.Scenario, error) 
 	}
 	out := opt.Out
 	if out == "" {
-		if out, err = scenario.Dir(m.Name); err != nil {
+		if out, err = scenario.Dir(opt.ScenarioRoot, m.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -38,27 +38,6 @@ func Write(ctx context.Context, opt WriteOptions) ([]*scenario.Scenario, error) 
 		scs[i].Path = p
 	}
 	return scs, nil
-}
-
-// loadManifest loads and validates a bot's manifest; an unknown bot is a
-// usage error.
-func loadManifest(bot string) (*bots.Manifest, error) {
-	names, err := bots.Names()
-	if err != nil {
-		return nil, err
-	}
-	known := false
-	for _, n := range names {
-		known = known || n == bot
-	}
-	m, err := bots.Load(bot)
-	if err != nil && !known {
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 // generate writes a batch in memory: the brief parsed (a bad brief is a

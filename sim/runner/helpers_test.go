@@ -9,11 +9,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -23,7 +22,7 @@ func TestMain(m *testing.M) { testutil.Main(m) }
 // package's tests (each scenario gets its own phone).
 func bot(t testing.TB) *botclient.Target {
 	t.Helper()
-	m, err := bots.Load("cambialeon")
+	m, err := testutil.Bots().Load("cambialeon")
 	require.NoError(t, err)
 	return testutil.OpenBot(t, m).Target
 }

@@ -16,26 +16,27 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// EnvDir names the environment variable that overrides where scenarios
-// live: $CAAS_SCENARIOS_DIR/<bot>/*.yaml.
+// EnvDir names the environment variable that moves where scenarios live:
+// $CAAS_SCENARIOS_DIR/<bot>/*.yaml. The package reads no environment
+// itself; the caas command and testutil read it and pass it as Dir's root.
 const EnvDir = "CAAS_SCENARIOS_DIR"
 
-// Dir is the directory holding bot's scenarios: $CAAS_SCENARIOS_DIR/<bot>
-// when set, else sim/scenarios/<bot> under the module root, found by walking
-// up from the working directory to go.mod (tests run in their package
-// directories, not at the root).
-func Dir(bot string) (string, error) {
+// Dir is the directory holding bot's scenarios: <root>/<bot>, root ""
+// meaning sim/scenarios under the module root, found by walking up from the
+// working directory to go.mod (tests run in their package directories, not
+// at the root).
+func Dir(root, bot string) (string, error) {
 	if !kebab.MatchString(bot) {
 		return "", fmt.Errorf("bot name %q: want a manifest name like cambialeon (lowercase, kebab-case)", bot)
 	}
-	if d := os.Getenv(EnvDir); d != "" {
-		return filepath.Join(d, bot), nil
+	if root != "" {
+		return filepath.Join(root, bot), nil
 	}
-	root, err := moduleRoot()
+	mod, err := moduleRoot()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(root, "sim", "scenarios", bot), nil
+	return filepath.Join(mod, "sim", "scenarios", bot), nil
 }
 
 func moduleRoot() (string, error) {
@@ -53,9 +54,9 @@ func moduleRoot() (string, error) {
 	}
 }
 
-// LoadBot loads every scenario of bot from Dir(bot).
-func LoadBot(bot string) ([]*Scenario, error) {
-	dir, err := Dir(bot)
+// LoadBot loads every scenario of bot from Dir(root, bot).
+func LoadBot(root, bot string) ([]*Scenario, error) {
+	dir, err := Dir(root, bot)
 	if err != nil {
 		return nil, err
 	}

@@ -111,23 +111,21 @@ func TestLoadDir(t *testing.T) {
 
 func TestDir(t *testing.T) {
 	t.Run("resolves sim/scenarios/<bot> under the module root", func(t *testing.T) {
-		t.Setenv(scenario.EnvDir, "")
-		dir, err := scenario.Dir("cambialeon")
+		dir, err := scenario.Dir("", "cambialeon")
 		require.NoError(t, err)
 		assert.True(t, strings.HasSuffix(dir, filepath.Join("sim", "scenarios", "cambialeon")), dir)
 		_, err = os.Stat(filepath.Join(dir, "..", "..", "..", "go.mod"))
 		assert.NoError(t, err, "the module root holds go.mod")
 	})
 
-	t.Run("honours CAAS_SCENARIOS_DIR", func(t *testing.T) {
-		t.Setenv(scenario.EnvDir, "/somewhere")
-		dir, err := scenario.Dir("voyachat")
+	t.Run("puts the bot's directory under a root given (CAAS_SCENARIOS_DIR's value)", func(t *testing.T) {
+		dir, err := scenario.Dir("/somewhere", "voyachat")
 		require.NoError(t, err)
 		assert.Equal(t, filepath.Join("/somewhere", "voyachat"), dir)
 	})
 
 	t.Run("refuses a bot name that is a path", func(t *testing.T) {
-		_, err := scenario.Dir("../etc")
+		_, err := scenario.Dir("", "../etc")
 		assert.ErrorContains(t, err, "kebab-case")
 	})
 }

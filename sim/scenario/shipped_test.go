@@ -18,8 +18,7 @@ var minShipped = map[string]int{"cambialeon": 10, "voyachat": 8}
 
 func shippedBots(t *testing.T) []string {
 	t.Helper()
-	t.Setenv(scenario.EnvDir, "")
-	dir, err := scenario.Dir("cambialeon")
+	dir, err := scenario.Dir("", "cambialeon")
 	require.NoError(t, err)
 	entries, err := os.ReadDir(filepath.Dir(dir))
 	require.NoError(t, err)
@@ -36,9 +35,9 @@ func shippedBots(t *testing.T) []string {
 func TestShippedScenarios(t *testing.T) {
 	all := map[string]bool{}
 	for _, bot := range shippedBots(t) {
-		scs, err := scenario.LoadBot(bot)
+		scs, err := scenario.LoadBot("", bot)
 		require.NoError(t, err, "sim/scenarios/%s", bot)
-		m, err := bots.Load(bot)
+		m, err := bots.FromEnv(os.Getenv).Load(bot)
 		require.NoError(t, err, "every scenario directory needs its bot's manifest")
 
 		t.Run(bot+" scenarios validate against the schema and the manifest's phases", func(t *testing.T) {
@@ -70,7 +69,7 @@ func TestShippedScenarios(t *testing.T) {
 // The seed's first real run (MISSION.md) named five personas; they are
 // shipped as cambialeon scenarios so runs can be compared with it.
 func TestTheSeedsFivePersonasAreShipped(t *testing.T) {
-	scs, err := scenario.LoadBot("cambialeon")
+	scs, err := scenario.LoadBot("", "cambialeon")
 	require.NoError(t, err)
 	byID := map[string]*scenario.Scenario{}
 	for _, s := range scs {

@@ -1,6 +1,7 @@
 package writer_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -17,7 +18,7 @@ var botNames = []string{"cambialeon", "voyachat"}
 
 func loadBot(t *testing.T, name string) writer.Bot {
 	t.Helper()
-	m, err := bots.Load(name)
+	m, err := bots.FromEnv(os.Getenv).Load(name)
 	require.NoError(t, err)
 	b, err := botdata.FromManifest(m)
 	require.NoError(t, err)

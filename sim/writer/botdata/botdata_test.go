@@ -1,6 +1,7 @@
 package botdata_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,7 +13,7 @@ import (
 
 func TestFromManifest(t *testing.T) {
 	t.Run("takes cambialeon's path from greeting to done and where globals lead", func(t *testing.T) {
-		m, err := bots.Load("cambialeon")
+		m, err := bots.FromEnv(os.Getenv).Load("cambialeon")
 		require.NoError(t, err)
 		b, err := botdata.FromManifest(m)
 		require.NoError(t, err)
@@ -31,7 +32,7 @@ func TestFromManifest(t *testing.T) {
 	})
 
 	t.Run("names the manifest when its initial state has no phase", func(t *testing.T) {
-		m, err := bots.Load("voyachat")
+		m, err := bots.FromEnv(os.Getenv).Load("voyachat")
 		require.NoError(t, err)
 		m.Graph.Initial = "nowhere"
 		_, err = botdata.FromManifest(m)
