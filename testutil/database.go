@@ -13,10 +13,10 @@ import (
 	"github.com/caas-testing/caas-testing/botclient"
 )
 
-// serverOptions say where embedded targets' databases go, from the
+// DatabaseServer says where embedded targets' databases go, from the
 // environment: $CAAS_DATABASE_URL, else 127.0.0.1:5432, else a container
 // in the Docker engine at $DOCKER_HOST.
-func serverOptions() botclient.ServerOptions {
+func DatabaseServer() botclient.ServerOptions {
 	return botclient.ServerOptions{
 		URL:            os.Getenv("CAAS_DATABASE_URL"),
 		StartContainer: startContainer,

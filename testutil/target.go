@@ -66,7 +66,7 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 	st.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
-		tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel(), Defects: os.Getenv(botclient.DefectsEnv), Server: serverOptions()})
+		tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel(), Defects: os.Getenv(botclient.DefectsEnv), Server: DatabaseServer()})
 		st.tg, st.err = &Target{tg}, err
 	})
 	if st.err != nil {
@@ -100,7 +100,7 @@ func OpenPrivateWith(t testing.TB, defects string) *Target {
 	if defects == "" {
 		defects = os.Getenv(botclient.DefectsEnv)
 	}
-	tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects, Server: serverOptions()})
+	tg, err := botclient.Start(ctx, m, botclient.Options{Label: packageLabel() + "_" + t.Name(), Defects: defects, Server: DatabaseServer()})
 	if err != nil {
 		t.Fatalf("starting a private %s: %v", m.Name, err)
 	}

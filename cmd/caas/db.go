@@ -51,7 +51,7 @@ func atHost(host string) string {
 // caas-testing-postgres container in the Docker engine at $DOCKER_HOST.
 func databaseServer() botclient.ServerOptions {
 	return botclient.ServerOptions{
-		URL: os.Getenv("CAAS_DATABASE_URL"),
+		URL:            os.Getenv("CAAS_DATABASE_URL"),
 		StartContainer: startContainer,
 	}
 }

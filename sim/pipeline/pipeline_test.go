@@ -17,6 +17,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
+	"github.com/caas-testing/caas-testing/testutil"
 )
 
 const brief = "5 asymmetric scenarios"
@@ -31,7 +32,7 @@ func files(t *testing.T, pattern string) []string {
 func TestPipeline(t *testing.T) {
 	ctx := context.Background()
 	reports := t.TempDir()
-	opt := pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "first", ReportsDir: reports}
+	opt := pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "first", ReportsDir: reports, Server: testutil.DatabaseServer()}
 	runDir := filepath.Join(reports, "cambialeon", "first")
 
 	var first pipeline.Summary
