@@ -190,7 +190,8 @@ var parserProblems = map[string]bool{
 func (w *walker) typeProblems(err error, fix string) Problems {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return Problems{{File: w.file, Msg: err.Error(), Fix: fix}}
+		// Not about one value: an anchor inside itself, aliases nested too deep.
+		return Problems{{File: w.file, Msg: strings.TrimPrefix(err.Error(), "yaml: "), Fix: "fix the YAML"}}
 	}
 	var probs Problems
 	said := map[string]bool{} // yaml.v3 decodes an alias's anchor again, errors and all

@@ -259,3 +259,25 @@ func TestTheGoTypesOwnRulesAreKept(t *testing.T) {
 		assert.Equal(t, 2026, r.Seen.Year())
 	})
 }
+
+func TestAliasesAreWalkedOncePerAnchor(t *testing.T) {
+	t.Run("an alias inside its own anchor is an error, not a hang", func(t *testing.T) {
+		err := strictyaml.Decode("loop.yaml", []byte("extra: &x [*x]\n"), &config{})
+		assert.ErrorContains(t, err, "loop.yaml: anchor 'x' value contains itself; fix the YAML")
+	})
+	t.Run("nested aliases cost what the file says, not their expansion", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+		for i := 1; i <= 12; i++ { // 10^13 items once expanded
+			fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+		}
+		var v map[string][]any
+		seen := 0
+		count := func(s strictyaml.Scalar) (string, []strictyaml.Problem) { seen++; return s.Value, nil }
+		_, err := strictyaml.DecodeWith("bomb.yaml", []byte(b.String()), &v, strictyaml.Options{Scalar: count})
+		assert.ErrorContains(t, err, "bomb.yaml: document contains excessive aliasing; fix the YAML", "yaml.v3 refuses to decode it")
+		// The ten scalars of a0, once as the []any of the key a0 and once as
+		// the any of an item of a1: once per Go type, not once per alias.
+		assert.Equal(t, 20, seen)
+	})
+}

@@ -28,6 +28,12 @@ type walker struct {
 	// alias visits its anchor's node again, and must not expand it twice.
 	written map[*yaml.Node]string
 	said    map[*yaml.Node]bool // nodes with a problem reported
+	walked  map[aliasKey]bool   // anchors walked through an alias
+}
+
+type aliasKey struct {
+	anchor *yaml.Node
+	t      reflect.Type
 }
 
 type placed struct {
@@ -42,6 +48,7 @@ func newWalker(file string, hook func(Scalar) (string, []Problem)) *walker {
 		flagged: map[string]bool{},
 		written: map[*yaml.Node]string{},
 		said:    map[*yaml.Node]bool{},
+		walked:  map[aliasKey]bool{},
 	}
 }
 
@@ -68,9 +75,19 @@ func (w *walker) node(n *yaml.Node, t reflect.Type, path string) {
 		}
 		return
 	case yaml.AliasNode:
-		if n.Alias != nil {
-			w.node(n.Alias, t, path)
+		if n.Alias == nil {
+			return
 		}
+		// An anchor is walked once per Go type: walking it at every alias
+		// would take exponential time on nested aliases (yaml.v3 limits
+		// them only when it decodes) and forever on one inside its own anchor.
+		key := aliasKey{n.Alias, t}
+		if w.walked[key] {
+			w.values = append(w.values, placed{field: path, node: n.Alias})
+			return
+		}
+		w.walked[key] = true
+		w.node(n.Alias, t, path)
 		return
 	}
 	for t.Kind() == reflect.Pointer {
