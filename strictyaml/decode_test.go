@@ -281,3 +281,17 @@ func TestAliasesAreWalkedOncePerAnchor(t *testing.T) {
 		assert.Equal(t, 20, seen)
 	})
 }
+
+func TestNestedMergesCostWhatTheFileSays(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("m0: &m0 {path: /}\n")
+	for i := 1; i <= 30; i++ { // 2^30 merges once expanded
+		fmt.Fprintf(&b, "m%d: &m%d {<<: [*m%d, *m%d]}\n", i, i, i-1, i-1)
+	}
+	var v map[string]route
+	seen := 0
+	count := func(s strictyaml.Scalar) (string, []strictyaml.Problem) { seen++; return s.Value, nil }
+	_, err := strictyaml.DecodeWith("merges.yaml", []byte(b.String()), &v, strictyaml.Options{Scalar: count})
+	assert.Error(t, err, "yaml.v3 refuses the aliasing")
+	assert.Equal(t, 2, seen, "the one scalar is walked at m0 and where m0 is first merged, not once per merge")
+}

@@ -176,6 +176,12 @@ func (w *walker) merge(n *yaml.Node, t reflect.Type, path string, own map[string
 			w.merge(c, t, path, own)
 		}
 	case n.Kind == yaml.MappingNode:
+		// Once per anchor and type, as for aliases: merges can nest too.
+		key := aliasKey{n, t}
+		if w.walked[key] {
+			return
+		}
+		w.walked[key] = true
 		inherited := &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if _, set := own[n.Content[i].Value]; !set {
