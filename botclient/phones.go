@@ -93,9 +93,7 @@ func (p *phonePool) release(phone string) {
 
 // AcquirePhone returns a test phone from the manifest's range that nobody
 // else (in this process or another) is using, with no history in the bot:
-// its rows are deleted first. release frees it; on a bot that outlives the
-// run (not embedded, whose database is dropped at the end) it deletes the
-// phone's rows again, so the run leaves nothing behind.
+// its rows are deleted first. release deletes them again and frees it.
 func (tg *Target) AcquirePhone(ctx context.Context) (phone string, release func(context.Context) error, err error) {
 	phone, err = tg.phones.acquire(ctx)
 	if err != nil {
@@ -107,9 +105,6 @@ func (tg *Target) AcquirePhone(ctx context.Context) (phone string, release func(
 	}
 	release = func(ctx context.Context) error {
 		defer tg.phones.release(phone)
-		if tg.Kind() == bots.TargetEmbedded || tg.Kind() == "" {
-			return nil // the next AcquirePhone resets it
-		}
 		return tg.reset(ctx, phone)
 	}
 	return phone, release, nil

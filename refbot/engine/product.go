@@ -8,9 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/caas-testing/caas-testing/refbot/products"
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 // Product is one bot product loaded from refbot/products/<name>.yaml. A
@@ -86,11 +85,16 @@ func parseProduct(name string) (*Product, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	return decodeProduct(name, path, raw)
+}
+
+// decodeProduct reads the product file raw (path names it in messages)
+// strictly: a misspelt field is an error with its line and the field meant,
+// not a text or a rule silently missing from the bot.
+func decodeProduct(name, path string, raw []byte) (*Product, error) {
 	p := &Product{Name: name}
-	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p.f); err != nil {
-		return nil, fmt.Errorf("%s: %w; fix the YAML (unknown fields are errors)", path, err)
+	if err := strictyaml.Decode(path, raw, &p.f); err != nil {
+		return nil, err
 	}
 	if err := p.compile(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 // The agents' prompt names.
@@ -70,8 +70,13 @@ func Parse(file string, data []byte) (Prompt, error) {
 		Description string `yaml:"description"`
 		Tools       string `yaml:"tools"`
 	}
-	if err := yaml.Unmarshal(head, &fm); err != nil {
-		return Prompt{}, fmt.Errorf("%s: front matter: %w", file, err)
+	// Decoded with its opening --- line, which YAML reads as the start of a
+	// document, so the lines in messages are the file's own. An empty front
+	// matter is left to the name: check below, which says what to write.
+	if len(bytes.TrimSpace(head)) > 0 {
+		if err := strictyaml.Decode(file, data[:len("---\n")+len(head)], &fm); err != nil {
+			return Prompt{}, err
+		}
 	}
 	p := Prompt{Name: fm.Name, Description: fm.Description, Body: strings.TrimSpace(string(body)), File: file}
 	for _, t := range strings.Split(fm.Tools, ",") {

@@ -74,6 +74,9 @@ func TestParseSaysWhatIsWrong(t *testing.T) {
 		{"no name", "---\ndescription: d\n---\nbody", "name: missing"},
 		{"no description", "---\nname: x\n---\nbody", "description: missing"},
 		{"an empty body", "---\nname: x\ndescription: d\n---\n\n", "the prompt is empty"},
+		{"an empty front matter", "---\n\n---\nbody", "name: missing"},
+		{"a misspelt field, on its line, with the field meant", "---\nname: x\ndescripton: d\n---\nbody",
+			`x.md:3: descripton: unknown field; did you mean "description"?`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
