@@ -4,6 +4,7 @@
 // a manifest strictly and completely (every problem names the file, the field,
 // the line and the fix), keeps secrets out of messages (Redact), and answers
 // the graph questions the conversation tests ask (Reachable, DeadEnds, Path).
-// It imports no other package of this repository: the manifest is the
-// vocabulary the others share. docs/manifest.md is the field-by-field guide.
+// It imports no other package of this repository but strictyaml, the YAML
+// loader every data file shares: the manifest is the vocabulary the others
+// share. docs/manifest.md is the field-by-field guide.
 package bots

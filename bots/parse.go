@@ -1,13 +1,10 @@
 package bots
 
 import (
-	"errors"
-	"reflect"
-	"regexp"
-	"strconv"
+	"fmt"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 // Parse decodes a manifest from data, path naming it in messages: it expands
@@ -20,90 +17,58 @@ import (
 // Validate reports it unless the target is embedded, for which the harness
 // makes its own secrets.
 func Parse(path string, data []byte) (*Manifest, error) {
-	m := &Manifest{
-		Path:       path,
-		lines:      map[string]int{},
-		keys:       map[string][]string{},
-		unresolved: map[string]string{},
+	m := &Manifest{Path: path, unresolved: map[string]string{}}
+	layout, err := strictyaml.DecodeWith(m.File(), data, m, strictyaml.Options{
+		Scalar: m.expandScalar,
+		Fixes: strictyaml.Fixes{
+			Empty: "start from bots/example.yaml",
+			Type:  "write a value of the type docs/manifest.md gives for this field",
+			Extra: "keep one bot per manifest; move the others to their own files",
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, Problems{{File: m.File(), Line: yamlErrorLine(err.Error()), Msg: err.Error(), Fix: "fix the YAML syntax"}}
-	}
-	if root.Kind == 0 || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
-		return nil, Problems{{File: m.File(), Msg: "the manifest is empty", Fix: "start from bots/example.yaml"}}
-	}
-	w := walker{m: m, values: map[string]string{}}
-	w.node(&root, reflect.TypeOf(*m), "")
-	if len(w.probs) > 0 {
-		return nil, w.probs
-	}
-	if err := root.Decode(m); err != nil {
-		return nil, m.decodeProblems(err, w.values)
-	}
+	m.lines, m.keys = layout.Lines, layout.Keys
 	m.compiled = compile(m)
 	return m, nil
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// yamlErrorLine digs the line number out of a yaml.v3 message ("yaml: line 3: ...").
-func yamlErrorLine(msg string) int {
-	if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
-		n, _ := strconv.Atoi(sm[1])
-		return n
+// expandScalar expands the ${VAR} references in one value as it is read,
+// and notes a secret field written as a value rather than a reference. The
+// loader keeps a value bound for a string a string whatever it expands to,
+// so a secret that reads "null" or "true" survives, and re-types one bound
+// for a number, quoted or not, so reply_ms: "${REPLY_MS:-2000}" is an int.
+func (m *Manifest) expandScalar(s strictyaml.Scalar) (string, []Problem) {
+	if isSecretField(s.Field) && s.Value != "" && !isWholeReference(s.Value) {
+		m.literalSecrets = append(m.literalSecrets, s.Field)
 	}
-	return 0
+	if !strings.Contains(s.Value, "$") {
+		return s.Value, nil
+	}
+	val, missing, err := expand(s.Value)
+	if err != nil {
+		return s.Value, []Problem{{Msg: err.Error(), Fix: "write ${NAME} or ${NAME:-default}, and $${ for a literal ${"}}
+	}
+	if len(missing) == 0 {
+		return val, nil
+	}
+	if isDeferredField(s.Field) {
+		m.unresolved[s.Field] = missing[0]
+		return val, nil
+	}
+	var probs []Problem
+	for _, name := range missing {
+		probs = append(probs, unsetProblem(m.File(), s.Line, s.Field, name))
+	}
+	return val, probs
 }
 
-// decodeProblems turns yaml.v3's type errors ("line 7: cannot unmarshal
-// !!str `abc` into int") into Problems that name the field on that line;
-// values (field -> scalar) tells apart fields sharing a line in a flow
-// mapping such as budgets: {health_ms: 300, reply_ms: fast}.
-func (m *Manifest) decodeProblems(err error, values map[string]string) Problems {
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return Problems{{File: m.File(), Msg: err.Error(), Fix: "fix the value's type"}}
+// unsetProblem names the variable and the field, never a value.
+func unsetProblem(file string, line int, field, name string) Problem {
+	return Problem{
+		File: file, Line: line, Field: field,
+		Msg: fmt.Sprintf("${%s} is not set", name),
+		Fix: fmt.Sprintf("export it or give a default with ${%s:-...}", name),
 	}
-	var probs Problems
-	for _, e := range te.Errors {
-		line := yamlErrorLine(e)
-		msg := e
-		if i := strings.Index(e, ": "); i >= 0 && strings.HasPrefix(e, "line ") {
-			msg = e[i+2:]
-		}
-		probs = append(probs, Problem{
-			File: m.File(), Line: line, Field: m.fieldAt(line, quoted(e), values), Msg: msg,
-			Fix: "write a value of the type docs/manifest.md gives for this field",
-		})
-	}
-	return probs
-}
-
-var backquoted = regexp.MustCompile("`([^`]*)`")
-
-// quoted is the value yaml.v3 quotes in a type error, "" if none.
-func quoted(msg string) string {
-	if sm := backquoted.FindStringSubmatch(msg); sm != nil {
-		return sm[1]
-	}
-	return ""
-}
-
-// fieldAt is the field on line holding value, else the deepest field that
-// starts on line.
-func (m *Manifest) fieldAt(line int, value string, values map[string]string) string {
-	best, bestHolds := "", false
-	for f, l := range m.lines {
-		if l != line {
-			continue
-		}
-		holds := value != "" && values[f] == value
-		better := holds && !bestHolds ||
-			holds == bestHolds && (len(f) > len(best) || len(f) == len(best) && f < best)
-		if better {
-			best, bestHolds = f, holds
-		}
-	}
-	return best
 }

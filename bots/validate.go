@@ -37,7 +37,7 @@ func (m *Manifest) Validate() error {
 		}
 		return li < lj
 	})
-	return v.probs.err()
+	return v.probs.Err()
 }
 
 type validator struct {

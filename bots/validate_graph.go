@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 func (v *validator) graph() {
@@ -187,13 +189,7 @@ func sortedKeys[V any](mp map[string]V) []string {
 
 // closest suggests the nearest of names to got, else lists them.
 func closest(got string, names []string) string {
-	best, bestD := "", 4
-	for _, n := range names {
-		if d := editDistance(got, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if best != "" {
+	if best := strictyaml.Nearest(got, names); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "defined: " + strings.Join(names, ", ")

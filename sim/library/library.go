@@ -2,6 +2,7 @@ package library
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -9,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 //go:embed *.yaml categories/*.yaml
@@ -39,7 +40,8 @@ type People struct {
 	Languages map[string]string `yaml:"languages"`
 }
 
-// Category is one persona category of MISSION.md: how such people are and write.
+// Category is one persona category of the scenario schema (see
+// docs/scenarios.md): how such people are and write.
 type Category struct {
 	Name string `yaml:"name"`
 	// Ages is the inclusive range [min, max] of this category's personas.
@@ -111,29 +113,37 @@ type Rule struct {
 var Positions = []string{"early", "any", "late", "end", "last"}
 
 // Load reads the embedded library and checks it.
-func Load() (*Library, error) { return LoadFS(files) }
+func Load() (*Library, error) { return load(files, "sim/library/") }
 
 // LoadFS reads a library from fsys (the same layout as this directory), so
 // a test or a user can supply their own.
-func LoadFS(fsys fs.FS) (*Library, error) {
-	lib := &Library{Categories: map[string]*Category{}}
-	if err := decodeFile(fsys, "people.yaml", &lib.People); err != nil {
-		return nil, err
+func LoadFS(fsys fs.FS) (*Library, error) { return load(fsys, "") }
+
+// load reads the library in fsys; dir is where its files are, as messages
+// show them ("sim/library/" for the embedded one).
+func load(fsys fs.FS, dir string) (*Library, error) {
+	decodeFile := func(name string, v any) error {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("library %s: %w; the library needs it", name, err)
+		}
+		return strictyaml.Decode(dir+name, data, v)
 	}
+	// Every file is decoded before any error is returned, so one run names
+	// every broken file.
+	var errs []error
+	lib := &Library{Categories: map[string]*Category{}}
+	errs = append(errs, decodeFile("people.yaml", &lib.People))
 	var focus struct {
 		Words map[string][]string `yaml:"words"`
 	}
-	if err := decodeFile(fsys, "focus.yaml", &focus); err != nil {
-		return nil, err
-	}
+	errs = append(errs, decodeFile("focus.yaml", &focus))
 	lib.Focus = focus.Words
 	var data struct {
 		Fillers map[string]map[string][]string `yaml:"fillers"`
 		Values  map[string][]string            `yaml:"values"`
 	}
-	if err := decodeFile(fsys, "data.yaml", &data); err != nil {
-		return nil, err
-	}
+	errs = append(errs, decodeFile("data.yaml", &data))
 	lib.Fillers, lib.Values = data.Fillers, data.Values
 	names, err := fs.Glob(fsys, "categories/*.yaml")
 	if err != nil {
@@ -141,32 +151,23 @@ func LoadFS(fsys fs.FS) (*Library, error) {
 	}
 	for _, n := range names {
 		c := &Category{}
-		if err := decodeFile(fsys, n, c); err != nil {
-			return nil, err
+		if err := decodeFile(n, c); err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		if want := strings.TrimSuffix(path.Base(n), ".yaml"); c.Name != want {
-			return nil, fmt.Errorf("library %s: name: %q differs from the file name; rename one so they match", n, c.Name)
+			errs = append(errs, fmt.Errorf("library %s: name: %q differs from the file name; rename one so they match", n, c.Name))
+			continue
 		}
 		lib.Categories[c.Name] = c
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	if err := lib.Check(); err != nil {
 		return nil, err
 	}
 	return lib, nil
-}
-
-func decodeFile(fsys fs.FS, name string, v any) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("library %s: %w; the library needs it", name, err)
-	}
-	defer f.Close()
-	dec := yaml.NewDecoder(f)
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("library %s: %w; fix the file", name, err)
-	}
-	return nil
 }
 
 // CategoryNames are the library's categories, sorted.

@@ -90,3 +90,14 @@ func copyOf(t *testing.T) fstest.MapFS {
 	}
 	return out
 }
+
+func TestAMisspeltFieldIsReportedWithItsFileLineAndTheFieldMeant(t *testing.T) {
+	fsys := copyOf(t)
+	fsys["categories/zz-typo.yaml"] = &fstest.MapFile{Data: []byte("name: zz-typo\nages: [30, 40]\ntactcs: [one, two]\n")}
+	fsys["people.yaml"] = &fstest.MapFile{Data: append(fsys["people.yaml"].Data, []byte("\nsurname: {}\n")...)}
+	_, err := library.LoadFS(fsys)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `categories/zz-typo.yaml:3: tactcs: unknown field; did you mean "tactics"?`)
+	assert.Contains(t, err.Error(), `people.yaml:`, "every broken file is named, not only the first")
+	assert.Contains(t, err.Error(), `surname: unknown field; did you mean "surnames"?`)
+}

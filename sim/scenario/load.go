@@ -1,19 +1,14 @@
 package scenario
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"reflect"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
 // EnvDir names the environment variable that overrides where scenarios
@@ -118,56 +113,14 @@ func Load(path string) (*Scenario, error) {
 // Parse decodes one scenario from data; name is the file it came from (for
 // messages and Path).
 func Parse(name string, data []byte) (*Scenario, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err == io.EOF {
-		return nil, Problems{{File: name, Msg: "file is empty", Fix: "write one scenario mapping (see sim/scenarios/cambialeon/grandma-carmen.yaml)"}}
-	} else if err != nil {
-		return nil, fmt.Errorf("%s: %w; fix the YAML syntax", name, err)
+	s := &Scenario{Path: name}
+	layout, err := strictyaml.DecodeWith(name, data, s, strictyaml.Options{Fixes: strictyaml.Fixes{
+		Empty: "write one scenario mapping (see sim/scenarios/cambialeon/grandma-carmen.yaml)",
+		Extra: "keep one scenario per file; move the others to their own files",
+	}})
+	if err != nil {
+		return nil, err
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return nil, Problems{{File: name, Line: extra.Line, Msg: "more than one YAML document", Fix: "keep one scenario per file; move the others to their own files"}}
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, Problems{{File: name, Line: root.Line, Msg: "not a mapping", Fix: "a scenario file is one mapping of id, bot, category, persona, ..."}}
-	}
-
-	s := &Scenario{Path: name, lines: map[string]int{}}
-	var probs Problems
-	checkFields(root, reflect.TypeOf(*s), "", name, s.lines, &probs)
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	strict := yaml.NewDecoder(bytes.NewReader(data))
-	strict.KnownFields(true) // a backstop: checkFields has already named every unknown field
-	if err := strict.Decode(s); err != nil {
-		return nil, typeProblems(name, err)
-	}
+	s.lines = layout.Lines
 	return s, nil
-}
-
-var lineRE = regexp.MustCompile(`^line (\d+): (.*)$`)
-
-// typeProblems turns yaml.v3's "line 4: cannot unmarshal !!str `abc` into
-// int" into Problems that say how to fix them.
-func typeProblems(name string, err error) error {
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return fmt.Errorf("%s: %w; fix the YAML", name, err)
-	}
-	var probs Problems
-	for _, e := range te.Errors {
-		p := Problem{File: name, Msg: e, Fix: "give the field a value of the right type (numbers unquoted, lists as [a, b] or - items)"}
-		if m := lineRE.FindStringSubmatch(e); m != nil {
-			p.Line, _ = strconv.Atoi(m[1])
-			p.Msg = m[2]
-		}
-		probs = append(probs, p)
-	}
-	return probs
 }
