@@ -87,6 +87,7 @@ func TestCheckHeaderComparesAndRewritesOnlyItsKeysLines(t *testing.T) {
 	assert.Equal(t, []string{"hunter2"}, Header(t, path, "never"))
 
 	checkHeader(ft, path, "want", []string{"new problem", "another"}, true)
+	assert.Len(t, ft.errors, 2, "a rewrite that changes the header's length says the lines below moved")
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, "# What this file breaks.\n# want: new problem\n# want: another\n# never: hunter2\nname: x\n# a comment in the body\n", string(data))
@@ -100,6 +101,8 @@ func TestCheckHeaderPutsNewLinesAfterTheProse(t *testing.T) {
 	assert.Len(t, ft.errors, 1, "a file with no want lines fails")
 
 	checkHeader(ft, path, "want", []string{"a problem"}, true)
+	checkHeader(ft, path, "want", []string{"a problem"}, true)
+	assert.Len(t, ft.errors, 2, "the first rewrite moved the lines below; the second changes nothing")
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, "# What it breaks,\n# in two lines.\n# want: a problem\n# never: s3cret\nname: x\n", string(data))
@@ -114,4 +117,16 @@ func TestTheEnvTwinTurnsUpdatingOn(t *testing.T) {
 	assert.True(t, Updating())
 	t.Setenv(EnvUpdate, "")
 	assert.Equal(t, *update, Updating())
+}
+
+func TestCheckHeaderRefusesAValueOnTwoLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "broken.yaml")
+	orig := "# What it breaks.\n# want: one\nname: x\n"
+	require.NoError(t, os.WriteFile(path, []byte(orig), 0o644))
+	ft := &fakeT{TB: t}
+	checkHeader(ft, path, "want", []string{"errors:\n  line 3: bad"}, true)
+	assert.Len(t, ft.errors, 1)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, orig, string(data), "the file is left alone")
 }

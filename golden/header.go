@@ -70,6 +70,12 @@ func checkHeader(t testing.TB, path, key string, got []string, update bool) {
 	if at < 0 {
 		at = n // no key lines at all: at the end of the header
 	}
+	for i, g := range got {
+		if strings.ContainsAny(g, "\r\n") {
+			t.Errorf("%s: value %d for its %q header lines holds a line break, which a header line cannot: %q", path, i+1, prefix, g)
+			return
+		}
+	}
 	if update {
 		fresh := make([]string, len(got))
 		for i, g := range got {
@@ -78,6 +84,11 @@ func checkHeader(t testing.TB, path, key string, got []string, update bool) {
 		out := strings.Join(append(append(append([]string(nil), kept[:at]...), fresh...), kept[at:]...), "")
 		if out != text {
 			Write(t, path, []byte(out))
+		}
+		if len(got) != len(want) {
+			// What got says of the file's lines (a problem's line number)
+			// was said of the file before the header changed length.
+			t.Errorf("%s: rewrote its %q header lines, %d where there were %d, so the lines below moved; run -update once more, then without it", path, prefix, len(got), len(want))
 		}
 		return
 	}
