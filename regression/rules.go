@@ -2,7 +2,6 @@ package regression
 
 import (
 	"regexp"
-	"sort"
 
 	"github.com/caas-testing/caas-testing/bots"
 )
@@ -39,13 +38,4 @@ var ManifestPatterns = map[string]func(c *bots.Compiled) []*regexp.Regexp{
 	"safety.retention_patterns": func(c *bots.Compiled) []*regexp.Regexp { return c.Retention },
 	"safety.transfer_patterns":  func(c *bots.Compiled) []*regexp.Regexp { return c.Transfer },
 	"safety.false_promises":     func(c *bots.Compiled) []*regexp.Regexp { return c.FalsePromises },
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -2,6 +2,7 @@ package regression
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -154,7 +155,7 @@ func (r *Row) checkProblems() strictyaml.Problems {
 	for i, c := range r.Checks {
 		field := fmt.Sprintf("checks[%d]", i)
 		if _, ok := Rules[c.Rule]; !ok {
-			add(field+".rule", fmt.Sprintf("%q unknown", c.Rule), "use one of "+strings.Join(sortedKeys(Rules), ", "))
+			add(field+".rule", fmt.Sprintf("%q unknown", c.Rule), "use one of "+strings.Join(slices.Sorted(maps.Keys(Rules)), ", "))
 			continue
 		}
 		if c.Step != "" && !slices.ContainsFunc(r.Conversation, func(s Step) bool { return s.Name == c.Step }) {
@@ -167,7 +168,7 @@ func (r *Row) checkProblems() strictyaml.Problems {
 			add(field, fmt.Sprintf("rule %s needs patterns (a manifest list) or pattern (a regexp)", c.Rule), "give one of them, not both")
 		}
 		if c.Patterns != "" && ManifestPatterns[c.Patterns] == nil {
-			add(field+".patterns", fmt.Sprintf("%q unknown", c.Patterns), "use one of "+strings.Join(sortedKeys(ManifestPatterns), ", "))
+			add(field+".patterns", fmt.Sprintf("%q unknown", c.Patterns), "use one of "+strings.Join(slices.Sorted(maps.Keys(ManifestPatterns)), ", "))
 		}
 		for _, p := range []struct{ name, re string }{{"pattern", c.Pattern}, {"disclosure", c.Disclosure}} {
 			if _, err := regexp.Compile(p.re); err != nil {
