@@ -97,7 +97,7 @@ func (tg *Target) Endpoint(name string) (string, error) {
 		p = tg.M.Endpoints.Receipt
 	}
 	if p == "" {
-		return "", fmt.Errorf("%s has no %s endpoint (endpoints.%s is empty in %s): %w", tg.M.Name, name, name, tg.M.Path, ErrNoEndpoint)
+		return "", fmt.Errorf("%s has no %s endpoint (endpoints.%s is empty in %s): %w", tg.M.Name, name, name, tg.M.File(), ErrNoEndpoint)
 	}
 	return p, nil
 }

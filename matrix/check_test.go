@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,9 +11,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from this run")
+	"github.com/caas-testing/caas-testing/golden"
+)
 
 // fakeRepo is testdata/fakerepo: layers whose tests fail, panic, hang,
 // exit in TestMain or report too many clients when a given defect is on.
@@ -66,7 +65,7 @@ func TestTheMatrixTellsCatchesCrashesTimeoutsEscapesAndRefusedRunsApart(t *testi
 	rep.WriteTable(&out, false)
 	out.WriteString("\n---- -v ----\n\n")
 	rep.WriteTable(&out, true)
-	golden(t, "fakerepo_table.golden", out.Bytes())
+	golden.Check(t, filepath.Join("testdata", "fakerepo_table.golden"), out.Bytes())
 }
 
 func TestAskingForTheSimLayerChecksWhatOnlyItCatches(t *testing.T) {
@@ -108,18 +107,6 @@ func TestUnknownDefectsLayersAndScopesAreTheCallersMistake(t *testing.T) {
 			assert.ErrorIs(t, err, ErrUsage)
 		})
 	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden file yet: run go test ./matrix -run %s -update", t.Name())
-	assert.Equal(t, string(want), string(got), "the table changed; if that is intended, rewrite it with -update and review the diff")
 }
 
 func TestALayerThatTestsEveryBotRunsOncePerDefectAndEachBotReadsItsOwnSubtests(t *testing.T) {

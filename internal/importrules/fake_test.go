@@ -24,9 +24,9 @@ const fakeList = `
 {"ImportPath": "example.com/bot/sim/runner", "Imports": ["example.com/bot/botclient"], "Module": {"Path": "example.com/bot"}}
 {"ImportPath": "example.com/bot/testutil", "Imports": ["example.com/bot/botclient", "example.com/bot/refbot/defect"], "Module": {"Path": "example.com/bot"}}
 {"ImportPath": "example.com/bot/fixtures", "TestImports": ["example.com/bot/refbot"], "Module": {"Path": "example.com/bot"}}
-{"ImportPath": "example.com/bot/bots", "Imports": ["example.com/bot/strictyaml", "example.com/bot/refbot"], "TestImports": ["example.com/bot/testutil/golden"], "XTestImports": ["example.com/bot/bots", "example.com/bot/fixtures"], "Module": {"Path": "example.com/bot"}}
-{"ImportPath": "example.com/bot/strictyaml", "Imports": ["gopkg.in/yaml.v3"], "XTestImports": ["example.com/bot/strictyaml", "example.com/bot/testutil/golden"], "Module": {"Path": "example.com/bot"}}
-{"ImportPath": "example.com/bot/testutil/golden", "Imports": ["example.com/bot/testutil"], "Module": {"Path": "example.com/bot"}}
+{"ImportPath": "example.com/bot/bots", "Imports": ["example.com/bot/strictyaml", "example.com/bot/refbot"], "TestImports": ["example.com/bot/golden"], "XTestImports": ["example.com/bot/bots", "example.com/bot/fixtures"], "Module": {"Path": "example.com/bot"}}
+{"ImportPath": "example.com/bot/strictyaml", "Imports": ["gopkg.in/yaml.v3"], "XTestImports": ["example.com/bot/strictyaml", "example.com/bot/golden"], "Module": {"Path": "example.com/bot"}}
+{"ImportPath": "example.com/bot/golden", "Imports": ["example.com/bot/testutil"], "Module": {"Path": "example.com/bot"}}
 {"ImportPath": "example.com/bot/envflag", "TestImports": ["example.com/bot/bots"], "Module": {"Path": "example.com/bot"}}
 {"ImportPath": "example.com/bot/regression", "Imports": ["example.com/bot/botclient", "example.com/bot/bots"], "Module": {"Path": "example.com/bot"}}
 {"ImportPath": "example.com/bot/cmd/caas", "Imports": ["example.com/bot/matrix", "example.com/bot/sim/runner", "example.com/bot/bots"], "Module": {"Path": "example.com/bot"}}
@@ -56,12 +56,12 @@ func TestTheCheckerReportsEveryBreakOnALineOfItsOwn(t *testing.T) {
 		"cmd/refbot imports bots" + r71,
 		"envflag imports bots" + r74,
 		"fixtures imports refbot" + r72,
+		"golden imports testutil" + r74,
 		"layers/L04_webhook imports refbot" + r72,
 		"matrix imports refbot" + r72,
 		"refbot imports fixtures" + r71,
 		"refbot/engine imports testutil" + r71,
 		"testutil imports refbot/defect" + r72,
-		"testutil/golden imports testutil" + r74,
 	}, got)
 }
 

@@ -90,7 +90,7 @@ func TestTheGuardRefusesToMessageAPhoneOutsideTheTestRange(t *testing.T) {
 			require.NotEmpty(t, got, "%s sent a signed message from %s, outside the test range %s, without failing the test", name, outside, r)
 			assert.Contains(t, strings.Join(got, "\n"), outside, "%s failed without naming the phone it refused: %q", name, got)
 		}
-		assertNothingStored(t, tg, outside, "the guard refused "+outside)
+		testutil.AssertNothingStored(t, tg, outside, "the guard refused "+outside)
 	})
 
 	t.Run("a delivery that hides an outside phone among test phones is never sent", func(t *testing.T) {
@@ -98,8 +98,8 @@ func TestTheGuardRefusesToMessageAPhoneOutsideTheTestRange(t *testing.T) {
 		body := fixtures.Delivery(fixtures.Text(inside, text), fixtures.Text(outside, text)).JSON()
 		got := failures(t, func(tb testing.TB) { tg.PostWhatsApp(tb, body, tg.SignWhatsApp(body)) })
 		require.NotEmpty(t, got, "a delivery from %s and %s (outside %s) was sent", inside, outside, r)
-		assertNothingStored(t, tg, inside, "the delivery was refused whole")
-		assertNothingStored(t, tg, outside, "the guard refused "+outside)
+		testutil.AssertNothingStored(t, tg, inside, "the delivery was refused whole")
+		testutil.AssertNothingStored(t, tg, outside, "the guard refused "+outside)
 	})
 
 	t.Run("a status for a phone outside the range is never sent", func(t *testing.T) {

@@ -48,7 +48,7 @@ func TestTheBotRefusesAWhatsAppBodyWhoseSignatureDoesNotMatch(t *testing.T) {
 			resp := tg.PostWhatsApp(t, posted, header)
 			assert.Contains(t, []int{http.StatusUnauthorized, http.StatusForbidden}, resp.Status,
 				"sent %s (X-Hub-Signature-256: %q) from %s, the bot answered %s; a body whose signature does not match the app secret must be refused with 401/403 before it is read", f.name, header, phone, resp)
-			assertNothingStored(t, tg, phone, "the bot was sent "+f.name)
+			testutil.AssertNothingStored(t, tg, phone, "the bot was sent "+f.name)
 		})
 	}
 	// The control: the same kind of body, signed right, gets in; so the

@@ -54,7 +54,7 @@ func TestABurstOfMessagesFromOnePhoneKeepsTheirOrderAndLosesNone(t *testing.T) {
 
 		assert.Equal(t, texts, inboundBodies(t, tg, phone), "the bot must store the burst's messages once each, in the order they were sent")
 		assert.GreaterOrEqual(t, len(tu.Replies), burstSize, "each of the %d messages must get its reply, got %d replies: %q", burstSize, len(tu.Replies), tu.Text())
-		assertHealthy(t, tg)
+		testutil.AssertHealthy(t, tg, "a burst of messages sent one after the other")
 	})
 
 	t.Run("sent all at once", func(t *testing.T) {
@@ -103,23 +103,13 @@ func TestABurstOfMessagesFromOnePhoneKeepsTheirOrderAndLosesNone(t *testing.T) {
 			assert.Contains(t, tg.M.Graph.States, s.State, "the burst left the session in a state the manifest does not know")
 			assert.Equal(t, phaseOf(tg.M, tg.M.Graph.Initial), firstOr(tg.PhasePath(t, phone)), "racing first messages must still start one session at the initial phase")
 		}
-		assertHealthy(t, tg)
+		testutil.AssertHealthy(t, tg, "a burst of messages sent all at once")
 	})
 }
 
 func inboundBodies(t testing.TB, tg *testutil.Target, phone string) []string {
 	t.Helper()
 	return bodies(tg.Inbound(t, phone))
-}
-
-// assertHealthy checks that the bot still answers its health check.
-func assertHealthy(t testing.TB, tg *testutil.Target) {
-	t.Helper()
-	if tg.M.Endpoints.Health == "" {
-		return
-	}
-	resp := tg.Get(t, tg.M.Endpoints.Health)
-	assert.Equal(t, http.StatusOK, resp.Status, "the bot must stay healthy: GET %s answered %s", tg.M.Endpoints.Health, resp)
 }
 
 func firstOr(s []string) string {

@@ -35,5 +35,5 @@ func TestADeliveryOlderThanTheLastOneIsHandledWithoutACrash(t *testing.T) {
 	if assert.True(t, s.Exists, "the session is gone after a late message") {
 		assert.Contains(t, m.Graph.States, s.State, "the late message left the session in a state the manifest does not know")
 	}
-	assertHealthy(t, tg)
+	testutil.AssertHealthy(t, tg, "a message delivered after a newer one")
 }

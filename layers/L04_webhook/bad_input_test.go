@@ -38,11 +38,11 @@ func TestMalformedBodiesAreRefusedWithoutA5xxAndTheBotStaysHealthy(t *testing.T)
 					return
 				}
 				assert.Equal(t, 4, resp.Status/100, "a signed body that is %s (not JSON) answered %s: want a 4xx", b.Name, resp)
-				assertNothingStored(t, tg, phone, "a signed body that is "+b.Name)
+				testutil.AssertNothingStored(t, tg, phone, "a signed body that is "+b.Name)
 			})
 		}
 	})
-	assertHealthy(t, tg, "a series of malformed bodies")
+	testutil.AssertHealthy(t, tg, "a series of malformed bodies")
 }
 
 // A delivery is JSON; one announced as a form, plain text or multipart is
@@ -58,8 +58,8 @@ func TestAWrongContentTypeIsRefusedAndTheBotStaysHealthy(t *testing.T) {
 			body := fixtures.Delivery(fixtures.Text(phone, text)).JSON()
 			resp := tg.PostWhatsApp(t, body, tg.SignWhatsApp(body), http.Header{"Content-Type": {ct}})
 			assert.Equal(t, 4, resp.Status/100, "a signed delivery of %q sent as %s answered %s: want a 4xx (415)", text, ct, resp)
-			assertNothingStored(t, tg, phone, "a delivery sent as "+ct)
-			assertHealthy(t, tg, "a delivery sent as "+ct)
+			testutil.AssertNothingStored(t, tg, phone, "a delivery sent as "+ct)
+			testutil.AssertHealthy(t, tg, "a delivery sent as "+ct)
 		})
 	}
 }

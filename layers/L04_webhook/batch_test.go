@@ -98,7 +98,7 @@ func TestNonMessageFieldsAndOutOfBandErrorsAreAcknowledged(t *testing.T) {
 			body := c.env().JSON()
 			resp := tg.PostWhatsApp(t, body, tg.SignWhatsApp(body))
 			assert.Equal(t, 200, resp.Status, "%s, signed, answered %s; a valid notification must be acknowledged 200 or Meta retries it for days", c.what, resp)
-			assertHealthy(t, tg, c.what)
+			testutil.AssertHealthy(t, tg, c.what)
 		})
 		t.Run(c.what+" batched before a message does not hide the message", func(t *testing.T) {
 			t.Parallel()

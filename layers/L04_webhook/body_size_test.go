@@ -40,8 +40,8 @@ func TestABodyOverFourMiBIsRefusedAndTheBotStaysHealthy(t *testing.T) {
 	} else {
 		assert.Equal(t, 413, resp.Status, "a signed %d-byte delivery (%d messages) answered %s; want 413 Payload Too Large", len(body), len(env.MessageIDs()), resp)
 	}
-	assertNothingStored(t, tg, phone, "a delivery over 4 MiB")
-	assertHealthy(t, tg, "a delivery over 4 MiB")
+	testutil.AssertNothingStored(t, tg, phone, "a delivery over 4 MiB")
+	testutil.AssertHealthy(t, tg, "a delivery over 4 MiB")
 }
 
 // Meta states its webhook payloads can reach 3 MB: a limit set below that

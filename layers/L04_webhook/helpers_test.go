@@ -100,37 +100,10 @@ func sortedStates(m *bots.Manifest) []string {
 // way to read its payments.
 func needStripe(t *testing.T, tg *testutil.Target) {
 	t.Helper()
-	if tg.M.Endpoints.Stripe == "" {
-		t.Skipf("%s takes no Stripe webhooks: endpoints.stripe is empty in %s", tg.M.Name, tg.M.File())
-	}
+	tg.Endpoint(t, "stripe")
 	if tg.M.Observe.PaymentsSQL == "" {
 		t.Skipf("%s: observe.payments_sql is not set in %s, so recorded payments cannot be read", tg.M.Name, tg.M.File())
 	}
-}
-
-// assertHealthy checks the bot still answers its health endpoint after
-// what was done to it.
-func assertHealthy(t *testing.T, tg *testutil.Target, after string) {
-	t.Helper()
-	path := tg.M.Endpoints.Health
-	if path == "" {
-		t.Logf("%s: endpoints.health is empty, so the bot's health after %s is not checked", tg.M.File(), after)
-		return
-	}
-	resp := tg.Get(t, path)
-	assert.Equal(t, 200, resp.Status, "after %s, GET %s answered %s: the bot must stay healthy", after, path, resp)
-}
-
-// assertNothingStored checks that the bot kept no trace of a delivery it
-// should have refused: no session, no inbound message, no reply.
-func assertNothingStored(t *testing.T, tg *testutil.Target, phone, what string) {
-	t.Helper()
-	s := tg.Session(t, phone)
-	assert.False(t, s.Exists, "after %s, the bot holds a session for %s (state %q): a refused delivery must leave nothing behind", what, phone, s.State)
-	if tg.M.Observe.InboundSQL != "" {
-		assert.Empty(t, tg.Inbound(t, phone), "after %s, the bot stored inbound messages of %s: a refused delivery must leave nothing behind", what, phone)
-	}
-	assert.Empty(t, tg.Replies(t, phone), "after %s, the bot replied to %s: a refused delivery must get no answer", what, phone)
 }
 
 // internalError is what leaks when a bot answers a customer with its own

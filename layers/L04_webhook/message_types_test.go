@@ -72,7 +72,7 @@ func TestEveryMediaAndNonTextMessageGetsAGracefulAnswerNeverA5xx(t *testing.T) {
 				return
 			}
 			assertGracefulReplies(t, tu, c.what)
-			assertHealthy(t, tg, c.what)
+			testutil.AssertHealthy(t, tg, c.what)
 			if s := tg.Session(t, phone); !mayMeanYes[c.what] {
 				assert.Equal(t, consent, s.State, "%s moved the session from %s to %s: it is not an answer to the consent question; %s", c.what, consent, s.State, tu.Quote())
 			}

@@ -15,7 +15,6 @@ func TestASignedDeliveryIsAcknowledgedWith200WithinTheReplyBudget(t *testing.T) 
 	t.Parallel()
 	tg := testutil.Open(t)
 	phone := tg.Phone(t)
-	budget := tg.M.Budgets.Reply()
 	// The first messages of a conversation, through consent when the graph
 	// asks for it: the turns that create and move a session.
 	texts := []string{opening(t, tg.M)}
@@ -28,12 +27,7 @@ func TestASignedDeliveryIsAcknowledgedWith200WithinTheReplyBudget(t *testing.T) 
 		}
 	}
 	for _, text := range texts {
-		tu := tg.Say(t, phone, text)
-		assert.Equal(t, 200, tu.Response.Status, "a signed delivery must be answered 200; %s", tu.Quote())
-		assert.LessOrEqual(t, tu.Response.Elapsed, budget,
-			"the webhook took %v to answer a signed delivery, over budgets.reply_ms (%v); %s", tu.Response.Elapsed, budget, tu.Quote())
-		assert.True(t, tu.Settled, "the bot did not finish the turn within %v; %s", tg.WaitBudget(), tu.Quote())
-		assert.NotEmpty(t, tu.Replies, "a signed message must get an answer; %s", tu.Quote())
+		testutil.AssertAnsweredWithinBudget(t, tg, tg.Say(t, phone, text))
 	}
 }
 
@@ -68,7 +62,7 @@ func TestUnsignedOrMissignedDeliveriesAreRejectedAndNothingIsStored(t *testing.T
 			resp := tg.PostWhatsApp(t, body, c.sign(body, other))
 			assert.Contains(t, []int{401, 403}, resp.Status,
 				"%s: a text %q from %s answered %s; want 401 or 403", c.name, text, phone, resp)
-			assertNothingStored(t, tg, phone, "a forged delivery")
+			testutil.AssertNothingStored(t, tg, phone, "a forged delivery")
 		})
 	}
 }

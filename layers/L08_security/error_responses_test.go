@@ -145,5 +145,5 @@ func TestErrorResponsesCarryNoStackTracesInternalPathsOrSecrets(t *testing.T) {
 		resp := tg.Do(t, r.method, r.path, r.body, r.header)
 		assertNothingInternal(t, tg, resp, r.method+" "+begin(r.path, 60)+" ("+r.name+")")
 	}
-	assertHealthy(t, tg, "a series of bad requests")
+	testutil.AssertHealthy(t, tg, "a series of bad requests")
 }

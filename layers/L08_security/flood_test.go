@@ -56,7 +56,7 @@ func TestAMessageFloodFromOnePhoneIsAnsweredInFullAndTheBotStaysHealthy(t *testi
 	if m.Observe.InboundSQL != "" {
 		assert.Len(t, tg.Inbound(t, phone), floodSize, "a flood of %d distinct messages from %s must be stored once each", floodSize, phone)
 	}
-	assertHealthy(t, tg, "a flood of messages from one phone")
+	testutil.AssertHealthy(t, tg, "a flood of messages from one phone")
 	after := tg.Say(t, phone, text)
 	assertAnswered(t, after, "a message after the flood")
 }

@@ -179,18 +179,6 @@ func assertAnswered(t testing.TB, tu *testutil.Turn, what string) {
 	}
 }
 
-// assertHealthy checks the bot still answers its health endpoint.
-func assertHealthy(t testing.TB, tg *testutil.Target, after string) {
-	t.Helper()
-	path := tg.M.Endpoints.Health
-	if path == "" {
-		t.Logf("%s: endpoints.health is empty, so the bot's health after %s is not checked", tg.M.File(), after)
-		return
-	}
-	resp := tg.Get(t, path)
-	assert.Equal(t, 200, resp.Status, "after %s, GET %s answered %s: the bot must stay healthy", after, path, resp)
-}
-
 // normalised is s as PII is compared: upper case, without the spaces,
 // dashes and dots people type between groups of digits.
 func normalised(s string) string {

@@ -77,5 +77,5 @@ func TestExtremeMessagesGetBoundedPoliteReplies(t *testing.T) {
 			})
 		}
 	})
-	assertHealthy(t, tg, "messages at the edges of WhatsApp's limits")
+	testutil.AssertHealthy(t, tg, "messages at the edges of WhatsApp's limits")
 }

@@ -110,5 +110,5 @@ func TestSQLInjectionsLeaveNoDatabaseErrorInRepliesAndEveryTableIntact(t *testin
 		tu := take(t, tg, phone, first, nil)
 		assertAnswered(t, tu, "a first message after the injections")
 	})
-	assertHealthy(t, tg, "the SQL-injection corpus")
+	testutil.AssertHealthy(t, tg, "the SQL-injection corpus")
 }

@@ -23,6 +23,16 @@ func forEachBot(t *testing.T, f func(t *testing.T, tg *testutil.Target)) {
 	}
 }
 
+// forEachBotAndLanguage runs f for every bot of the bots directory in each
+// of its languages: forEachBot, and forEachLanguage in each bot
+// ("voyachat/in_es").
+func forEachBotAndLanguage(t *testing.T, f func(t *testing.T, tg *testutil.Target, lang string)) {
+	t.Helper()
+	forEachBot(t, func(t *testing.T, tg *testutil.Target) {
+		forEachLanguage(t, tg, func(t *testing.T, lang string) { f(t, tg, lang) })
+	})
+}
+
 // forEachLanguage runs f for each of the bot's languages, the default
 // first, each a parallel subtest ("in_es").
 func forEachLanguage(t *testing.T, tg *testutil.Target, f func(t *testing.T, lang string)) {

@@ -54,7 +54,7 @@ func TestAScoreDropBelowTheGoldenFileNamesTheFindingThatCausedIt(t *testing.T) {
 				f.Rule,
 				fmt.Sprintf("%q", f.Evidence),
 				"- " + want.line(),
-				"+ " + goldenOf(got).line(),
+				"+ " + goldenLineOf(got).line(),
 			} {
 				assert.Contains(t, msg, part, "the golden failure does not say %q", part)
 			}
@@ -62,7 +62,7 @@ func TestAScoreDropBelowTheGoldenFileNamesTheFindingThatCausedIt(t *testing.T) {
 	}
 
 	t.Run("a_move_within_tolerance_passes_and_a_rise_beyond_it_asks_for_an_update", func(t *testing.T) {
-		var want golden
+		var want goldenLine
 		for _, g := range lines {
 			want = g
 			break
@@ -77,7 +77,7 @@ func TestAScoreDropBelowTheGoldenFileNamesTheFindingThatCausedIt(t *testing.T) {
 		near.Total = near.Dimensions.Sum()
 		assert.Empty(t, checkGolden(want, near), "a drop of %d points is within tolerance", tolerance)
 
-		low := golden{ID: want.ID}
+		low := goldenLine{ID: want.ID}
 		up := judge.Result{ScenarioID: want.ID, Dimensions: judge.Weights, Total: 100}
 		assert.Contains(t, checkGolden(low, up), "out of date", "a score far above its golden line must say the file is stale")
 	})

@@ -23,19 +23,19 @@ func goldenPath(bot string) string {
 	return filepath.Join("testdata", bot+".golden")
 }
 
-// golden is one scenario's line: its total and points per dimension.
-type golden struct {
+// goldenLine is one scenario's line: its total and points per dimension.
+type goldenLine struct {
 	ID         string
 	Total      int
 	Dimensions judge.Dimensions
 }
 
-func goldenOf(r judge.Result) golden {
-	return golden{ID: r.ScenarioID, Total: r.Total, Dimensions: r.Dimensions}
+func goldenLineOf(r judge.Result) goldenLine {
+	return goldenLine{ID: r.ScenarioID, Total: r.Total, Dimensions: r.Dimensions}
 }
 
 // line is the golden line, in fixed-width columns so a diff lines up.
-func (g golden) line() string {
+func (g goldenLine) line() string {
 	s := fmt.Sprintf("%-28s %5d", g.ID, g.Total)
 	for _, d := range judge.AllDimensions {
 		s += fmt.Sprintf(" %*d", len(d), g.Dimensions.Get(d))
@@ -62,9 +62,9 @@ func formatGolden(bot string, results []judge.Result) []byte {
 		cols += " " + string(d)
 	}
 	b.WriteString(cols + "\n")
-	gs := make([]golden, len(results))
+	gs := make([]goldenLine, len(results))
 	for i, r := range results {
-		gs[i] = goldenOf(r)
+		gs[i] = goldenLineOf(r)
 	}
 	sort.Slice(gs, func(i, j int) bool { return gs[i].ID < gs[j].ID })
 	for _, g := range gs {
@@ -75,8 +75,8 @@ func formatGolden(bot string, results []judge.Result) []byte {
 
 // parseGolden reads a golden file back: comment and blank lines are
 // skipped; every other line is an id, a total and the five dimensions.
-func parseGolden(path string, data []byte) (map[string]golden, error) {
-	out := map[string]golden{}
+func parseGolden(path string, data []byte) (map[string]goldenLine, error) {
+	out := map[string]goldenLine{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		text := strings.TrimSpace(sc.Text())
@@ -95,7 +95,7 @@ func parseGolden(path string, data []byte) (map[string]golden, error) {
 			}
 			nums[i] = v
 		}
-		g := golden{ID: fields[0], Total: nums[0]}
+		g := goldenLine{ID: fields[0], Total: nums[0]}
 		for i, d := range judge.AllDimensions {
 			g.Dimensions.Set(d, nums[1+i])
 		}
@@ -111,7 +111,7 @@ func parseGolden(path string, data []byte) (map[string]golden, error) {
 // "" when every dimension and the total are within tolerance; otherwise a
 // message naming each dimension that moved, the findings behind a drop
 // (points, turn, evidence quote), and the diff of the golden line.
-func checkGolden(want golden, got judge.Result) string {
+func checkGolden(want goldenLine, got judge.Result) string {
 	var moved []string
 	for _, d := range judge.AllDimensions {
 		w, g := want.Dimensions.Get(d), got.Dimensions.Get(d)
@@ -141,7 +141,7 @@ func checkGolden(want golden, got judge.Result) string {
 		return ""
 	}
 	return fmt.Sprintf("%s moved beyond ±%d points from its golden line:\n  %s\ngolden diff:\n- %s\n+ %s",
-		want.ID, tolerance, strings.Join(moved, "\n  "), want.line(), goldenOf(got).line())
+		want.ID, tolerance, strings.Join(moved, "\n  "), want.line(), goldenLineOf(got).line())
 }
 
 // signed writes a change of points the way findings do: +3, −16.

@@ -1,20 +1,17 @@
 package l13sim_test
 
 import (
-	"flag"
 	"os"
 	"sort"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/sim/judge"
 	"github.com/caas-testing/caas-testing/botclient"
+	"github.com/caas-testing/caas-testing/golden"
+	"github.com/caas-testing/caas-testing/sim/judge"
 	"github.com/caas-testing/caas-testing/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // The regression net of the sim: each scenario's score is held to the
 // golden file recorded on the clean bot, and a drop names the finding that
@@ -25,15 +22,14 @@ func TestScoresMatchTheGoldenFileWithinTolerance(t *testing.T) {
 	p := played(t)
 	path := goldenPath(m.Name)
 	rewrite := "go test ./layers/L13_sim/... -bot=" + m.Name + " -update"
-	if *update {
+	if golden.Updating() {
 		if d := os.Getenv(botclient.DefectsEnv); d != "" {
 			t.Fatalf("refusing to write %s from a bot with seeded defects (%s=%s): the golden file is the clean bot's scores", path, botclient.DefectsEnv, d)
 		}
 		for _, sc := range p.Scenarios {
 			require.NoError(t, p.Runs[sc.ID].Err, "refusing to write %s: scenario %s was not played through", path, sc.ID)
 		}
-		require.NoError(t, os.WriteFile(path, formatGolden(m.Name, p.ordered()), 0o644))
-		t.Logf("wrote %s", path)
+		golden.Write(t, path, formatGolden(m.Name, p.ordered()))
 	}
 	data, err := os.ReadFile(path)
 	require.NoError(t, err, "no golden file for %s; write it from the clean bot: %s", m.Name, rewrite)
@@ -45,7 +41,7 @@ func TestScoresMatchTheGoldenFileWithinTolerance(t *testing.T) {
 			got := p.Results[sc.ID]
 			w, ok := want[sc.ID]
 			if !ok {
-				t.Errorf("%s has no line in %s (a new scenario?); add it with %s\ngolden diff:\n+ %s", sc.ID, path, rewrite, goldenOf(got).line())
+				t.Errorf("%s has no line in %s (a new scenario?); add it with %s\ngolden diff:\n+ %s", sc.ID, path, rewrite, goldenLineOf(got).line())
 				return
 			}
 			if msg := checkGolden(w, got); msg != "" {
@@ -85,6 +81,7 @@ func TestTheGoldenFileIsSortedAndHoldsOnlyPoints(t *testing.T) {
 		}
 		results = append(results, judge.Result{ScenarioID: g.ID, Total: g.Total, Dimensions: g.Dimensions})
 	}
-	assert.Equal(t, string(formatGolden(m.Name, results)), string(data),
-		"%s is not in the form -update writes (sorted by scenario, points only); rewrite it with -update", path)
+	if d := golden.Diff(path, data, "the form -update writes", formatGolden(m.Name, results)); d != "" {
+		t.Errorf("%s is not in the form -update writes (sorted by scenario, points only); rewrite it with go test ./layers/L13_sim/... -bot=%s -update:\n%s", path, m.Name, d)
+	}
 }

@@ -1,14 +1,9 @@
-package testutil
+package langguess
 
 import (
 	"strings"
 	"unicode"
 )
-
-// A small stopword count tells which language a bot reply is written in,
-// for the "answers in the customer's language" checks. It knows Spanish and
-// English, the languages the CAAS bots speak; a reply too short or too mixed
-// to tell gives "", which a test must treat as "cannot say", not as a pass.
 
 // stopwords are frequent function words of each language. Words both
 // languages write alike ("a", "no", "me", "he", "son") are left out, so a
@@ -35,19 +30,19 @@ func set(words string) map[string]bool {
 	return out
 }
 
-// GuessableLanguages are the languages GuessLanguage can tell apart.
-var GuessableLanguages = []string{"es", "en"}
+// Languages are the languages Guess can tell apart.
+var Languages = []string{"es", "en"}
 
-// CanGuessLanguage reports whether GuessLanguage knows lang.
-func CanGuessLanguage(lang string) bool { return stopwords[lang] != nil }
+// Knows reports whether Guess can tell lang.
+func Knows(lang string) bool { return stopwords[lang] != nil }
 
-// GuessLanguage returns the language text is written in ("es" or "en"), or
+// Guess returns the language text is written in ("es" or "en"), or
 // "" when it cannot tell: fewer than two stopwords of the likelier language,
 // or not at least twice as many as of the other.
-func GuessLanguage(text string) string {
-	counts := LanguageScores(text)
+func Guess(text string) string {
+	counts := Scores(text)
 	best, second := "", ""
-	for _, lang := range GuessableLanguages {
+	for _, lang := range Languages {
 		switch {
 		case best == "" || counts[lang] > counts[best]:
 			best, second = lang, best
@@ -61,9 +56,9 @@ func GuessLanguage(text string) string {
 	return best
 }
 
-// LanguageScores counts the stopwords of each language in text (evidence
+// Scores counts the stopwords of each language in text (evidence
 // for a failure message).
-func LanguageScores(text string) map[string]int {
+func Scores(text string) map[string]int {
 	counts := map[string]int{}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''

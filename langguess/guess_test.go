@@ -1,8 +1,8 @@
-package testutil
+package langguess
 
 import "testing"
 
-func TestGuessLanguageTellsSpanishFromEnglishReplies(t *testing.T) {
+func TestGuessTellsSpanishFromEnglishReplies(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"Hecho: te he dado de baja y no te enviaré más mensajes. Si algún día quieres volver, escribe ALTA.", "es"},
 		{"Done: you are unsubscribed and I won't send you any more messages. If you ever want to come back, write START.", "en"},
@@ -14,8 +14,8 @@ func TestGuessLanguageTellsSpanishFromEnglishReplies(t *testing.T) {
 		{"the data de la reserva", ""},     // two of each: too mixed to tell
 	}
 	for _, c := range cases {
-		if got := GuessLanguage(c.text); got != c.want {
-			t.Errorf("GuessLanguage(%q) = %q, want %q (scores %v)", c.text, got, c.want, LanguageScores(c.text))
+		if got := Guess(c.text); got != c.want {
+			t.Errorf("Guess(%q) = %q, want %q (scores %v)", c.text, got, c.want, Scores(c.text))
 		}
 	}
 }
