@@ -40,7 +40,7 @@ func findReceiptRoute(t *testing.T, tg *testutil.Target) receiptRoute {
 	path := tg.HappyPath(t, "")
 	for i, st := range path {
 		from := m.StateBefore(path, i)
-		if slices.Contains(m.Graph.PersonalDataPhases, m.Graph.States[from].Phase) {
+		if slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(from)) {
 			tu := tg.Say(t, phone, harmlessText)
 			s := tg.Session(t, phone)
 			switch s.State {

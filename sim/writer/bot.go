@@ -8,6 +8,7 @@ type Bot struct {
 	DisplayName string   // what customers call it, e.g. Cambialeon
 	Languages   []string // the bot's languages, the default first
 	Phases      []string // graph.phases, in order
+	Start       string   // the phase of graph.initial, where every phase path begins
 	// Journey is the happy path from the initial state (the manifest's
 	// HappyPath): what to say, in order, and the phase each step leads to.
 	// It may end in an event (a payment) the customer cannot say; the

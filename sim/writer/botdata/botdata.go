@@ -11,7 +11,7 @@ import (
 )
 
 // FromManifest is the writer's view of m: its languages (default first),
-// phases, happy path (bots HappyPath: every intent counts as drivable, the
+// phases and the initial state's, happy path (bots HappyPath: every intent counts as drivable, the
 // writer itself stops before what a customer cannot say), where each
 // global intent leads, and its utterances.
 func FromManifest(m *bots.Manifest) (writer.Bot, error) {
@@ -31,6 +31,7 @@ func FromManifest(m *bots.Manifest) (writer.Bot, error) {
 		DisplayName: display,
 		Languages:   m.Languages(),
 		Phases:      m.Graph.Phases,
+		Start:       m.PhaseOf(m.Graph.Initial),
 		Journey:     journey,
 		Globals:     m.GlobalPhases(),
 		Utterances:  m.Intents.Utterances,

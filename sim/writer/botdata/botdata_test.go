@@ -70,6 +70,7 @@ func TestFromManifest(t *testing.T) {
 			assert.Equal(t, []writer.Step{{Intent: "hi", Phase: "consent"}, {Intent: "yes", Phase: "details"}, {Intent: "fill", Phase: "paid"}}, b.Journey)
 			assert.Equal(t, map[string]string{"stop": "closed"}, b.Globals, "help keeps the state")
 			assert.Equal(t, "shop", b.DisplayName, "no display_name: the name")
+			assert.Equal(t, "greeting", b.Start)
 		})
 	}
 
