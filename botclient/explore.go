@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/fixtures"
 )
 
@@ -18,7 +18,8 @@ import (
 // the manifest's own words: Take says an intent, Move says it and reads where
 // the session went, DriveTo walks a phone to a state, Explore takes every
 // transition of every reachable state on fresh phones at once. Expectations
-// come from the manifest only, never from the bot's reply text.
+// come from the manifest only (its graph model: Next, ShortestPath, Edges),
+// never from the bot's reply text.
 
 // ErrNotDrivable is returned when the manifest gives no way to take an
 // intent: no example utterance in the language, or an event the framework
@@ -41,11 +42,23 @@ func (tg *Target) Language(lang string) string {
 // UtteranceOf is the manifest's first example of intent in lang ("" = the
 // default language), or an error wrapping ErrNotDrivable naming the field.
 func (tg *Target) UtteranceOf(intent, lang string) (string, error) {
-	lang = tg.Language(lang)
-	if u := tg.M.Utterance(intent, lang); u != "" {
-		return u, nil
+	u, err := tg.M.UtteranceOf(intent, tg.Language(lang))
+	if err != nil {
+		return "", fmt.Errorf("%w: %w", err, ErrNotDrivable)
 	}
-	return "", fmt.Errorf("%s: intents.utterances.%s.%s is empty; add an example to drive intent %q: %w", tg.M.File(), intent, lang, intent, ErrNotDrivable)
+	return u, nil
+}
+
+// Drivable reports whether Take can take intent in lang: the manifest has
+// an example of it, or it is an event the explorer can send (paid, to a bot
+// with a Stripe endpoint). It is the drivable of bots HappyPath for a test
+// that walks with Take or Move.
+func (tg *Target) Drivable(intent, lang string) bool {
+	if tg.IsEvent(intent) {
+		return tg.canSend(intent) == nil
+	}
+	_, err := tg.UtteranceOf(intent, lang)
+	return err == nil
 }
 
 // IsEvent reports whether intent is one of the manifest's intents.events
@@ -69,13 +82,22 @@ func (tg *Target) Take(ctx context.Context, phone, intent, lang string) (*Turn, 
 	return tg.Say(ctx, phone, text)
 }
 
-// takeEvent produces an event intent the framework knows how to send.
-func (tg *Target) takeEvent(ctx context.Context, phone, intent string) (*Turn, error) {
+// canSend is nil when the explorer can send event intent to this bot, else
+// why not (wrapping ErrNotDrivable).
+func (tg *Target) canSend(intent string) error {
 	if intent != "paid" {
-		return nil, fmt.Errorf("%s: intents.events names %q, and the explorer can only send \"paid\" (a Stripe checkout): %w", tg.M.File(), intent, ErrNotDrivable)
+		return fmt.Errorf("%s: intents.events names %q, and the explorer can only send \"paid\" (a Stripe checkout): %w", tg.M.File(), intent, ErrNotDrivable)
 	}
 	if _, err := tg.Endpoint("stripe"); err != nil {
-		return nil, fmt.Errorf("event %q needs a Stripe endpoint: %w: %w", intent, err, ErrNotDrivable)
+		return fmt.Errorf("event %q needs a Stripe endpoint: %w: %w", intent, err, ErrNotDrivable)
+	}
+	return nil
+}
+
+// takeEvent produces an event intent the framework knows how to send.
+func (tg *Target) takeEvent(ctx context.Context, phone, intent string) (*Turn, error) {
+	if err := tg.canSend(intent); err != nil {
+		return nil, err
 	}
 	// The body names the phone, and the bot may message whoever it names.
 	if err := tg.Guard(phone); err != nil {
@@ -100,36 +122,6 @@ func (tg *Target) takeEvent(ctx context.Context, phone, intent string) (*Turn, e
 	}
 	tu.Sent, tu.Response = sent, resp
 	return tu, nil
-}
-
-// Expected is the state the manifest says intent leads to from the session
-// from: the state's own transition first, then the global intent ("" =
-// stays), and the fallback stays. An opted-out session stays where it is
-// for anything but its state's own intents (start): the bot must ignore an
-// opted-out customer until they opt back in. ok is false when the manifest
-// does not say.
-func (tg *Target) Expected(from Session, intent string) (state string, ok bool) {
-	stay := func(next string) string {
-		if next == "" {
-			return from.State
-		}
-		return next
-	}
-	if st := tg.M.Graph.States[from.State]; st != nil {
-		if next, ok := st.On[intent]; ok {
-			return stay(next), true
-		}
-	}
-	if from.OptedOut {
-		return from.State, true
-	}
-	if next, ok := tg.M.Intents.Global[intent]; ok {
-		return stay(next), true
-	}
-	if intent != "" && intent == tg.M.Intents.Fallback {
-		return from.State, true
-	}
-	return "", false
 }
 
 // Landing is one move: the intent taken from a state, what was sent, what
@@ -184,9 +176,7 @@ func (tg *Target) sessionOrInitial(ctx context.Context, phone string) (Session, 
 		return s, err
 	}
 	s.State = tg.M.Graph.Initial
-	if st := tg.M.Graph.States[s.State]; st != nil {
-		s.Phase = st.Phase
-	}
+	s.Phase = tg.M.PhaseOf(s.State)
 	return s, nil
 }
 
@@ -202,16 +192,14 @@ func (tg *Target) Move(ctx context.Context, phone, intent, lang string) (*Landin
 	return tg.moveFrom(ctx, phone, from, intent, lang)
 }
 
-// moveFrom is Move from a session already read.
+// moveFrom is Move from a session already read; where the move should
+// land is bots Next from it.
 func (tg *Target) moveFrom(ctx context.Context, phone string, from Session, intent, lang string) (*Landing, error) {
-	want, ok := tg.Expected(from, intent)
+	want, ok := tg.M.Next(from.State, intent, from.OptedOut)
 	if !ok {
 		return nil, fmt.Errorf("%s: neither graph.states.%s.on nor intents.global names intent %q, so there is no telling where it should lead", tg.M.File(), from.State, intent)
 	}
-	l := &Landing{Phone: phone, From: from, Intent: intent, Want: want}
-	if st := tg.M.Graph.States[want]; st != nil {
-		l.WantPhase = st.Phase
-	}
+	l := &Landing{Phone: phone, From: from, Intent: intent, Want: want, WantPhase: tg.M.PhaseOf(want)}
 	var err error
 	if l.Turn, err = tg.Take(ctx, phone, intent, lang); err != nil {
 		return nil, err
@@ -239,10 +227,7 @@ func (tg *Target) DriveTo(ctx context.Context, phone, state, lang string) ([]*La
 	if path == nil {
 		return nil, fmt.Errorf("%s: state %q cannot be reached from %q in the graph", tg.M.File(), state, from.State)
 	}
-	route := from.State
-	for _, st := range path {
-		route += " --" + st.Intent + "--> " + st.State
-	}
+	route := bots.Route(from.State, path)
 	var moves []*Landing
 	for i, st := range path {
 		l, err := tg.moveFrom(ctx, phone, from, st.Intent, lang)
@@ -258,74 +243,31 @@ func (tg *Target) DriveTo(ctx context.Context, phone, state, lang string) ([]*La
 	return moves, nil
 }
 
-// EdgeKinds selects the transitions Explore takes.
-type EdgeKinds int
-
-const (
-	OwnEdges      EdgeKinds = 1 << iota // each state's own transitions (graph.states.*.on)
-	GlobalEdges                         // every global intent in every state (intents.global)
-	FallbackEdges                       // the fallback intent (intents.fallback) in every state: it stays
-)
-
-// Edge is one transition the manifest promises: intent, taken in state
-// From, leads to To. (An opted-out session ignores global intents; Move's
-// Landing.Want says so where To cannot.)
-type Edge struct{ From, Intent, To string }
-
-func (e Edge) String() string { return e.From + " --" + e.Intent + "--> " + e.To }
-
 // ExploreOptions say which edges Explore takes and how.
 type ExploreOptions struct {
-	Lang     string    // the customer's language; "" = the manifest's default
-	Edges    EdgeKinds // 0 = OwnEdges
-	Intents  []string  // only edges of these intents; nil = all
-	States   []string  // only edges out of these states; nil = every reachable state
-	Parallel int       // phones driven at once; 0 = 8
+	Lang     string         // the customer's language; "" = the manifest's default
+	Edges    bots.EdgeKinds // 0 = bots.OwnEdges
+	Intents  []string       // only edges of these intents; nil = all
+	States   []string       // only edges out of these states; nil = every reachable state
+	Parallel int            // phones driven at once; 0 = 8
 }
 
-// Edges lists the edges opt selects out of every state reachable from
-// graph.initial, by state, then own, global and fallback edges, each by
-// intent name. A global intent a state defines itself is an own edge there.
-func (tg *Target) Edges(opt ExploreOptions) []Edge {
+// Edges lists the edges opt selects (bots Edges of opt.Edges, only those
+// of opt.Intents out of opt.States), in the manifest's order.
+func (tg *Target) Edges(opt ExploreOptions) []bots.Edge {
 	kinds := opt.Edges
 	if kinds == 0 {
-		kinds = OwnEdges
+		kinds = bots.OwnEdges
 	}
 	wanted := func(list []string, v string) bool { return list == nil || slices.Contains(list, v) }
-	var out []Edge
-	add := func(from string, on map[string]string, skip map[string]string) {
-		for _, intent := range slices.Sorted(maps.Keys(on)) {
-			if _, own := skip[intent]; own || !wanted(opt.Intents, intent) {
-				continue
-			}
-			to := on[intent]
-			if to == "" {
-				to = from
-			}
-			out = append(out, Edge{From: from, Intent: intent, To: to})
-		}
-	}
-	for _, s := range tg.M.Reachable() {
-		if !wanted(opt.States, s) {
-			continue
-		}
-		own := tg.M.Graph.States[s].On
-		if kinds&OwnEdges != 0 {
-			add(s, own, nil)
-		}
-		if kinds&GlobalEdges != 0 {
-			add(s, tg.M.Intents.Global, own)
-		}
-		if fb := tg.M.Intents.Fallback; kinds&FallbackEdges != 0 && fb != "" {
-			add(s, map[string]string{fb: ""}, own)
-		}
-	}
-	return out
+	return slices.DeleteFunc(tg.M.Edges(kinds), func(e bots.Edge) bool {
+		return !wanted(opt.States, e.From) || !wanted(opt.Intents, e.Intent)
+	})
 }
 
 // Exploration is one edge taken on the live bot.
 type Exploration struct {
-	Edge
+	bots.Edge
 	Drive   []*Landing // the moves that brought a phone to Edge.From
 	Landing *Landing   // the move under test; nil when it could not be made
 	// Err is nil when the move landed where the manifest says. Otherwise: an
@@ -378,7 +320,7 @@ func (tg *Target) Explore(ctx context.Context, opt ExploreOptions) ([]Exploratio
 }
 
 // exploreJob takes the edges job names, all from one state, on one phone.
-func (tg *Target) exploreJob(ctx context.Context, edges []Edge, job []int, lang string, out []Exploration) {
+func (tg *Target) exploreJob(ctx context.Context, edges []bots.Edge, job []int, lang string, out []Exploration) {
 	phone, release, err := tg.AcquirePhone(ctx)
 	if err != nil {
 		for _, i := range job {

@@ -2,6 +2,7 @@ package bots
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -21,6 +22,14 @@ func (m *Manifest) PhaseIndex(phase string) int {
 	return -1
 }
 
+// PhaseOf is the phase of state, "" when the state is not defined.
+func (m *Manifest) PhaseOf(state string) string {
+	if st := m.Graph.States[state]; st != nil {
+		return st.Phase
+	}
+	return ""
+}
+
 // IsTerminal reports whether state is one of graph.terminal.
 func (m *Manifest) IsTerminal(state string) bool {
 	for _, t := range m.Graph.Terminal {
@@ -29,14 +38,6 @@ func (m *Manifest) IsTerminal(state string) bool {
 		}
 	}
 	return false
-}
-
-// Utterance is the first example of intent in lang, "" when there is none.
-func (m *Manifest) Utterance(intent, lang string) string {
-	if us := m.Intents.Utterances[intent][lang]; len(us) > 0 {
-		return us[0]
-	}
-	return ""
 }
 
 // moves are the steps out of state: its own intents first, then the global
@@ -174,10 +175,21 @@ func (m *Manifest) DeadEnds() []string {
 // It is empty (not nil) when from == to, and nil when to cannot be reached
 // or either state is undefined.
 func (m *Manifest) ShortestPath(from, to string) []Step {
+	return m.path(from, to, true)
+}
+
+// OwnPath is ShortestPath over the states' own transitions alone, global
+// intents left out: the way the conversation itself goes from one state to
+// another.
+func (m *Manifest) OwnPath(from, to string) []Step {
+	return m.path(from, to, false)
+}
+
+func (m *Manifest) path(from, to string, withGlobals bool) []Step {
 	if m.Graph.States[from] == nil || m.Graph.States[to] == nil {
 		return nil
 	}
-	seen, parent := m.bfs(from, true)
+	seen, parent := m.bfs(from, withGlobals)
 	if _, ok := seen[to]; !ok {
 		return nil
 	}
@@ -185,10 +197,29 @@ func (m *Manifest) ShortestPath(from, to string) []Step {
 	for s := to; s != from; s = parent[s] {
 		steps = append(steps, seen[s])
 	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
-	}
+	slices.Reverse(steps)
 	return steps
+}
+
+// NearestState is the reachable state for which in is true with the
+// shortest ShortestPath from graph.initial, ties going to the name that
+// sorts first; "" when there is none.
+func (m *Manifest) NearestState(in func(state string) bool) string {
+	seen, parent := m.bfs(m.Graph.Initial, true)
+	best, bestLen := "", -1
+	for _, s := range m.stateNames() {
+		if _, ok := seen[s]; !ok || !in(s) {
+			continue
+		}
+		n := 0
+		for at := s; at != m.Graph.Initial; at = parent[at] {
+			n++
+		}
+		if bestLen < 0 || n < bestLen {
+			best, bestLen = s, n
+		}
+	}
+	return best
 }
 
 // UnreachablePhases lists, in phase order, the phases none of whose states
@@ -196,7 +227,7 @@ func (m *Manifest) ShortestPath(from, to string) []Step {
 func (m *Manifest) UnreachablePhases() []string {
 	reached := map[string]bool{}
 	for _, s := range m.Reachable() {
-		reached[m.Graph.States[s].Phase] = true
+		reached[m.PhaseOf(s)] = true
 	}
 	var out []string
 	for _, p := range m.Graph.Phases {
@@ -245,35 +276,4 @@ func (m *Manifest) OrphanIntents() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// DefaultLanguage is the language customers are assumed to write in: the
-// persona's default_language, else its first language ("" when none).
-func (m *Manifest) DefaultLanguage() string {
-	if m.Persona.DefaultLanguage != "" {
-		return m.Persona.DefaultLanguage
-	}
-	if len(m.Persona.Languages) > 0 {
-		return m.Persona.Languages[0]
-	}
-	return ""
-}
-
-// Opening is what a new customer would say first: the first example (by
-// intent name) of an intent the initial state understands, in the default
-// language; "hola" when the manifest gives none.
-func (m *Manifest) Opening() string {
-	if st := m.Graph.States[m.Graph.Initial]; st != nil {
-		intents := make([]string, 0, len(st.On))
-		for intent := range st.On {
-			intents = append(intents, intent)
-		}
-		sort.Strings(intents)
-		for _, intent := range intents {
-			if u := m.Utterance(intent, m.DefaultLanguage()); u != "" {
-				return u
-			}
-		}
-	}
-	return "hola"
 }

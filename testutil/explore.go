@@ -7,23 +7,25 @@ import (
 	"time"
 
 	"github.com/caas-testing/caas-testing/botclient"
+	"github.com/caas-testing/caas-testing/bots"
 )
 
-// The explorer's types (botclient/explore.go), under the names layer tests use.
+// The explorer's types (botclient/explore.go) and the graph's edges (bots
+// Edges), under the names layer tests use.
 type (
 	Landing        = botclient.Landing
 	StrayError     = botclient.StrayError
-	Edge           = botclient.Edge
-	EdgeKinds      = botclient.EdgeKinds
+	Edge           = bots.Edge
+	EdgeKinds      = bots.EdgeKinds
 	ExploreOptions = botclient.ExploreOptions
 	Exploration    = botclient.Exploration
 )
 
 // Which transitions Explore takes.
 const (
-	OwnEdges      = botclient.OwnEdges
-	GlobalEdges   = botclient.GlobalEdges
-	FallbackEdges = botclient.FallbackEdges
+	OwnEdges      = bots.OwnEdges
+	GlobalEdges   = bots.GlobalEdges
+	FallbackEdges = bots.FallbackEdges
 )
 
 // walkCtx is the context of a walk through the graph: many turns, so the

@@ -13,7 +13,8 @@ import (
 
 // phaseProblems checks the phases on its own (not through bots.Validate):
 // listed once each, named by every state, the initial state in the first
-// one, and never going back on the shortest way to a terminal state.
+// one, and never going back on the shortest way to a terminal state over
+// the states' own transitions (bots OwnPath).
 func phaseProblems(m *bots.Manifest) []string {
 	var out []string
 	g := m.Graph
@@ -53,12 +54,13 @@ func phaseProblems(m *bots.Manifest) []string {
 		out = append(out, fmt.Sprintf("the initial state %q is in phase %q, not in the first phase %q", g.Initial, st.Phase, g.Phases[0]))
 	}
 	for _, term := range g.Terminal {
-		path := ownPath(m, g.Initial, term)
-		for i := 1; i < len(path); i++ {
-			a, b := g.States[path[i-1]], g.States[path[i]]
+		path := m.OwnPath(g.Initial, term)
+		for i, st := range path {
+			from := m.StateBefore(path, i)
+			a, b := g.States[from], g.States[st.State]
 			if a != nil && b != nil && index[b.Phase] < index[a.Phase] {
 				out = append(out, fmt.Sprintf("the way to %q goes back from phase %q (%s) to %q (%s): graph.phases is not in conversation order",
-					term, a.Phase, path[i-1], b.Phase, path[i]))
+					term, a.Phase, from, b.Phase, st.State))
 			}
 		}
 	}
@@ -138,7 +140,7 @@ func TestPhasesAreUniqueOrderedAndEveryStateNamesAKnownPhase(t *testing.T) {
 		"the initial state is not in front": func(c *bots.Manifest) { c.Graph.States[c.Graph.Initial].Phase = c.Graph.Phases[len(c.Graph.Phases)-1] },
 		"a terminal state is in the first phase, behind the way to it": func(c *bots.Manifest) {
 			for _, term := range c.Graph.Terminal {
-				if len(ownPath(c, c.Graph.Initial, term)) > 2 {
+				if len(c.OwnPath(c.Graph.Initial, term)) > 1 {
 					c.Graph.States[term].Phase = first.Phase
 					return
 				}
@@ -154,7 +156,7 @@ func TestEveryTransitionTargetsADefinedStateAndInitialAndTerminalStatesExist(t *
 	assert.Empty(t, transitionProblems(m), "%s: the states the graph names", m.File())
 	terminalReached := false
 	for _, term := range m.Graph.Terminal {
-		if ownPath(m, m.Graph.Initial, term) != nil {
+		if m.OwnPath(m.Graph.Initial, term) != nil {
 			terminalReached = true
 		}
 	}

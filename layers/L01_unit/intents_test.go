@@ -75,15 +75,9 @@ func intentProblems(m *bots.Manifest) []string {
 		if st == nil {
 			continue
 		}
-		leadsTo := map[string]string{}
-		for intent, next := range m.Intents.Global {
-			if next == "" {
-				next = name
-			}
-			leadsTo[intent] = next
-		}
-		for intent, next := range st.On {
-			leadsTo[intent] = next
+		leadsTo := map[string]string{} // intent -> where it leads from this state (bots Next)
+		for _, intent := range append(sortedKeys(m.Intents.Global), sortedKeys(st.On)...) {
+			leadsTo[intent], _ = m.Next(name, intent, false)
 		}
 		owner := map[string]string{} // lang + folded example -> intent
 		for _, intent := range sortedKeys(leadsTo) {

@@ -46,34 +46,3 @@ func cloneManifest(m *bots.Manifest) *bots.Manifest {
 	c.Safety.TransferPatterns = slices.Clone(m.Safety.TransferPatterns)
 	return &c
 }
-
-// ownPath is the shortest way from one state to another over the states'
-// own transitions (no global intents), intents tried in sorted order; nil
-// when there is none.
-func ownPath(m *bots.Manifest, from, to string) []string {
-	prev := map[string]string{from: ""}
-	queue := []string{from}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		if s == to {
-			path := []string{}
-			for at := to; at != ""; at = prev[at] {
-				path = append([]string{at}, path...)
-			}
-			return path
-		}
-		st := m.Graph.States[s]
-		if st == nil {
-			continue
-		}
-		for _, intent := range sortedKeys(st.On) {
-			next := st.On[intent]
-			if _, seen := prev[next]; !seen {
-				prev[next] = s
-				queue = append(queue, next)
-			}
-		}
-	}
-	return nil
-}

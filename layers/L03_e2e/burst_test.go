@@ -23,7 +23,7 @@ const burstSize = 8
 // the fallback examples, numbered, so every stored row can be told apart.
 func burst(t testing.TB, tg *testutil.Target, phone string, n int) (texts []string, bodies [][]byte, wamids []string) {
 	t.Helper()
-	base := utterance(t, tg.M, tg.M.Intents.Fallback)
+	base := testutil.Utterance(t, tg.M, tg.M.Intents.Fallback, "")
 	for i := range n {
 		text := fmt.Sprintf("%s %d", base, i+1)
 		msg := fixtures.Text(phone, text)
@@ -101,7 +101,7 @@ func TestABurstOfMessagesFromOnePhoneKeepsTheirOrderAndLosesNone(t *testing.T) {
 		s := tg.Session(t, phone)
 		if assert.True(t, s.Exists, "a burst from a new phone must leave it a session") {
 			assert.Contains(t, tg.M.Graph.States, s.State, "the burst left the session in a state the manifest does not know")
-			assert.Equal(t, phaseOf(tg.M, tg.M.Graph.Initial), firstOr(tg.PhasePath(t, phone)), "racing first messages must still start one session at the initial phase")
+			assert.Equal(t, tg.M.PhaseOf(tg.M.Graph.Initial), firstOr(tg.PhasePath(t, phone)), "racing first messages must still start one session at the initial phase")
 		}
 		testutil.AssertHealthy(t, tg, "a burst of messages sent all at once")
 	})

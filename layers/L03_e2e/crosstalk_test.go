@@ -37,7 +37,7 @@ func TestTwoPhonesTalkingAtOnceNeverSeeEachOthersData(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	toName := through(t, m, path, "give_name")
 	phones := tg.Phones(t, 2)
 	pa, pb := twoPeople(t, phones[0], phones[1])
@@ -80,7 +80,7 @@ func TestTwoPhonesTalkingAtOnceNeverSeeEachOthersData(t *testing.T) {
 		other := customers[1-i]
 		s := tg.Session(t, c.phone)
 		if assert.True(t, s.Exists, "%s (%s) has no session of its own after %d messages", c.label, c.phone, len(c.steps)) {
-			assert.Equal(t, stateAfter(m, c.steps), s.State, "%s's session is not where its own messages lead: another phone's messages moved it", c.label)
+			assert.Equal(t, m.StateAfter(c.steps), s.State, "%s's session is not where its own messages lead: another phone's messages moved it", c.label)
 		}
 
 		replies := bodies(tg.Replies(t, c.phone))
@@ -101,6 +101,6 @@ func TestTwoPhonesTalkingAtOnceNeverSeeEachOthersData(t *testing.T) {
 		}
 	}
 	if path := tg.PhasePath(t, customers[1].phone); assert.NotEmpty(t, path) {
-		assert.Equal(t, expectedPhases(m, customers[1].steps), collapse(path), "customer B's phase path must be its own walk")
+		assert.Equal(t, m.PhasesAlong(customers[1].steps), collapse(path), "customer B's phase path must be its own walk")
 	}
 }

@@ -22,13 +22,13 @@ func TestAGDPRErasureRequestRemovesThePhonesPersonalDataAndSaysSo(t *testing.T) 
 	if len(m.Graph.PersonalDataPhases) == 0 {
 		t.Skipf("%s: graph.personal_data_phases is empty: the bot collects no personal data to erase", m.File())
 	}
-	ask := utterance(t, m, "gdpr_erasure")
-	path := forwardPath(t, m)
+	ask := testutil.Utterance(t, m, "gdpr_erasure", "")
+	path := testutil.TypedPath(t, m, "")
 	// Walk until the last step answered in a personal-data phase: what was
 	// said there is the customer's personal data.
 	last := -1
 	for i := range path {
-		if slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, fromState(m, path, i))) {
+		if slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(m.StateBefore(path, i))) {
 			last = i
 		}
 	}
@@ -44,10 +44,10 @@ func TestAGDPRErasureRequestRemovesThePhonesPersonalDataAndSaysSo(t *testing.T) 
 	before := tg.PersonalData(t, phone)
 	var held []string
 	for i, st := range walk {
-		if !slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, fromState(m, walk, i))) {
+		if !slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(m.StateBefore(walk, i))) {
 			continue
 		}
-		if v := utterance(t, m, st.Intent); !slices.Contains(held, v) {
+		if v := testutil.Utterance(t, m, st.Intent, ""); !slices.Contains(held, v) {
 			if _, ok := containsAny(before, v); ok {
 				held = append(held, v)
 			}

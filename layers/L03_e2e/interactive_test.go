@@ -17,12 +17,12 @@ func TestATappedReplyAdvancesTheSessionLikeTheTypedUtterance(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	if len(path) < 2 {
 		t.Skipf("%s: the happy path has one step, so no step follows a first message", m.File())
 	}
-	hello, step := utterance(t, m, path[0].Intent), path[1]
-	title := utterance(t, m, step.Intent)
+	hello, step := testutil.Utterance(t, m, path[0].Intent, ""), path[1]
+	title := testutil.Utterance(t, m, step.Intent, "")
 
 	typed := tg.Phone(t)
 	tg.Say(t, typed, hello)

@@ -15,7 +15,7 @@ func TestEachCustomersLanguageIsStoredWithTheirSession(t *testing.T) {
 	if len(m.Persona.Languages) < 2 {
 		t.Skipf("%s: persona.languages has one language, so there is no choice to store", m.File())
 	}
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	if len(path) > 2 {
 		path = path[:2]
 	}

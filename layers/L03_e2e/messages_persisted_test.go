@@ -16,12 +16,12 @@ import (
 // and a request for help.
 func plainTexts(t testing.TB, tg *testutil.Target) []string {
 	t.Helper()
-	path := forwardPath(t, tg.M)
-	texts := []string{utterance(t, tg.M, path[0].Intent)}
+	path := testutil.TypedPath(t, tg.M, "")
+	texts := []string{testutil.Utterance(t, tg.M, path[0].Intent, "")}
 	if len(path) > 1 {
-		texts = append(texts, utterance(t, tg.M, path[1].Intent))
+		texts = append(texts, testutil.Utterance(t, tg.M, path[1].Intent, ""))
 	}
-	return append(texts, utterance(t, tg.M, "help"))
+	return append(texts, testutil.Utterance(t, tg.M, "help", ""))
 }
 
 func TestInboundAndOutboundMessagesArePersistedWithDirectionAndOrder(t *testing.T) {
@@ -61,7 +61,7 @@ func TestSeveralMessagesInOneDeliveryAreEachHandledInOrder(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	if len(path) > 3 {
 		path = path[:3]
 	}
@@ -69,7 +69,7 @@ func TestSeveralMessagesInOneDeliveryAreEachHandledInOrder(t *testing.T) {
 	var msgs []fixtures.Message
 	var texts []string
 	for _, st := range path {
-		text := utterance(t, m, st.Intent)
+		text := testutil.Utterance(t, m, st.Intent, "")
 		texts = append(texts, text)
 		msgs = append(msgs, fixtures.Text(phone, text))
 	}
@@ -84,6 +84,6 @@ func TestSeveralMessagesInOneDeliveryAreEachHandledInOrder(t *testing.T) {
 	assert.Equal(t, texts, stored, "%s: every message of the delivery must be stored, in the delivery's order", tu.Quote())
 	assert.GreaterOrEqual(t, len(tu.Replies), len(texts), "%s: each of the %d messages must get its reply", tu.Quote(), len(texts))
 	s := tg.Session(t, phone)
-	assert.Equal(t, stateAfter(m, path), s.State, "%s: handled in order, the messages lead to %q per the graph", tu.Quote(), stateAfter(m, path))
-	assert.Equal(t, expectedPhases(m, path), collapse(tg.PhasePath(t, phone)), "%s: the phase path must show each message's step", tu.Quote())
+	assert.Equal(t, m.StateAfter(path), s.State, "%s: handled in order, the messages lead to %q per the graph", tu.Quote(), m.StateAfter(path))
+	assert.Equal(t, m.PhasesAlong(path), collapse(tg.PhasePath(t, phone)), "%s: the phase path must show each message's step", tu.Quote())
 }

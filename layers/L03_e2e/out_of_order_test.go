@@ -19,8 +19,8 @@ func TestADeliveryOlderThanTheLastOneIsHandledWithoutACrash(t *testing.T) {
 	m := tg.M
 	phone := tg.Phone(t)
 	now := time.Now()
-	newer := fixtures.Text(phone, utterance(t, m, forwardPath(t, m)[0].Intent), fixtures.WithTimestamp(now))
-	older := fixtures.Text(phone, utterance(t, m, "help"), fixtures.WithTimestamp(now.Add(-time.Hour)))
+	newer := fixtures.Text(phone, testutil.Utterance(t, m, testutil.TypedPath(t, m, "")[0].Intent, ""), fixtures.WithTimestamp(now))
+	older := fixtures.Text(phone, testutil.Utterance(t, m, "help", ""), fixtures.WithTimestamp(now.Add(-time.Hour)))
 
 	first := tg.Deliver(t, fixtures.Delivery(newer).JSON())
 	require.NotEmpty(t, first.Replies, "%s: precondition: the newer message is answered", first.Quote())

@@ -16,7 +16,7 @@ func TestRedeliveringTheSameWhatsAppMessageIDYieldsNoSecondReply(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 
 	// redeliver posts body again, signed, and returns the replies it caused:
 	// a fresh message is then said and waited for, so that anything the
@@ -27,7 +27,7 @@ func TestRedeliveringTheSameWhatsAppMessageIDYieldsNoSecondReply(t *testing.T) {
 		resp := tg.PostWhatsApp(t, body, tg.SignWhatsApp(body))
 		require.Equal(t, 2, resp.Status/100, "a redelivery must be acknowledged with 2xx, or Meta keeps retrying; got %s", resp)
 		tg.WaitTurn(t, phone, cursor, wamid)
-		fence := tg.Say(t, phone, utterance(t, m, "help"))
+		fence := tg.Say(t, phone, testutil.Utterance(t, m, "help", ""))
 		var caused []testutil.Reply
 		for _, r := range tg.Replies(t, phone) {
 			if r.ID > cursor && !containsReply(fence.Replies, r) {
@@ -40,7 +40,7 @@ func TestRedeliveringTheSameWhatsAppMessageIDYieldsNoSecondReply(t *testing.T) {
 	t.Run("right after the first delivery", func(t *testing.T) {
 		t.Parallel()
 		phone := tg.Phone(t)
-		msg := fixtures.Text(phone, utterance(t, m, path[0].Intent))
+		msg := fixtures.Text(phone, testutil.Utterance(t, m, path[0].Intent, ""))
 		body := fixtures.Delivery(msg).JSON()
 		first := tg.Deliver(t, body)
 		require.NotEmpty(t, first.Replies, "%s: the first delivery must be answered", first.Quote())
@@ -60,10 +60,10 @@ func TestRedeliveringTheSameWhatsAppMessageIDYieldsNoSecondReply(t *testing.T) {
 		if len(path) < 2 {
 			t.Skipf("%s: the happy path has one step, so nothing follows the first message", m.File())
 		}
-		msg := fixtures.Text(phone, utterance(t, m, path[0].Intent))
+		msg := fixtures.Text(phone, testutil.Utterance(t, m, path[0].Intent, ""))
 		body := fixtures.Delivery(msg).JSON()
 		tg.Deliver(t, body)
-		next := tg.Say(t, phone, utterance(t, m, path[1].Intent))
+		next := tg.Say(t, phone, testutil.Utterance(t, m, path[1].Intent, ""))
 		require.Equal(t, path[1].State, tg.Session(t, phone).State, "%s: precondition: the graph's second step", next.Quote())
 
 		again := redeliver(t, phone, body, msg.ID)
@@ -75,7 +75,7 @@ func TestRedeliveringTheSameWhatsAppMessageIDYieldsNoSecondReply(t *testing.T) {
 	t.Run("twice within one delivery", func(t *testing.T) {
 		t.Parallel()
 		phones := tg.Phones(t, 2)
-		text := utterance(t, m, path[0].Intent)
+		text := testutil.Utterance(t, m, path[0].Intent, "")
 		once := tg.Say(t, phones[0], text)
 		msg := fixtures.Text(phones[1], text)
 

@@ -34,7 +34,7 @@ func TestResettingATestPhoneRemovesItsRowsAndNoOtherPhones(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	if len(path) > 2 {
 		path = path[:2]
 	}
@@ -60,7 +60,7 @@ func TestResettingATestPhoneRemovesItsRowsAndNoOtherPhones(t *testing.T) {
 	assert.Equal(t, keptBefore, rowsOf(t, tg, kept), "resetting %s changed the rows of another test phone, %s", reset, kept)
 
 	// A reset phone is a new customer again.
-	tu := tg.Say(t, reset, utterance(t, m, path[0].Intent))
+	tu := tg.Say(t, reset, testutil.Utterance(t, m, path[0].Intent, ""))
 	assert.Equal(t, path[0].State, tg.Session(t, reset).State, "%s: after a reset the phone must start over at graph.initial", tu.Quote())
 }
 

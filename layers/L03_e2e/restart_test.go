@@ -15,7 +15,7 @@ import (
 func TestASessionSurvivesABotRestart(t *testing.T) {
 	tg := testutil.OpenPrivate(t)
 	m := tg.M
-	path := forwardPath(t, m)
+	path := testutil.TypedPath(t, m, "")
 	if len(path) < 3 {
 		t.Skipf("%s: the happy path has %d steps; a restart needs one before and one after", m.File(), len(path))
 	}
@@ -23,7 +23,7 @@ func TestASessionSurvivesABotRestart(t *testing.T) {
 	phone := tg.Phone(t)
 	drive(t, tg, phone, before, nil)
 	held := tg.Session(t, phone)
-	require.Equal(t, stateAfter(m, before), held.State, "precondition: the walk reached %q", stateAfter(m, before))
+	require.Equal(t, m.StateAfter(before), held.State, "precondition: the walk reached %q", m.StateAfter(before))
 	repliesBefore := tg.Replies(t, phone)
 	var data string
 	if m.Observe.SessionDataSQL != "" {
@@ -34,16 +34,16 @@ func TestASessionSurvivesABotRestart(t *testing.T) {
 
 	assert.Equal(t, held, tg.Session(t, phone), "the session as stored must be the same right after the restart")
 	assert.Equal(t, repliesBefore, tg.Replies(t, phone), "the replies sent before the restart must still be stored")
-	tu := tg.Say(t, phone, utterance(t, m, after.Intent))
+	tu := tg.Say(t, phone, testutil.Utterance(t, m, after.Intent, ""))
 	s := tg.Session(t, phone)
 	assert.Equal(t, after.State, s.State,
 		"%s: before the restart the session was in %q, and graph says %s --%s--> %s; the bot lost the session", tu.Quote(), held.State, held.State, after.Intent, after.State)
-	want := expectedPhases(m, path[:len(before)+1])
+	want := m.PhasesAlong(path[:len(before)+1])
 	got := tg.PhasePath(t, phone)
-	assert.Equal(t, want, collapse(got), "the phase path must continue across the restart, not start again at %q: %v", phaseOf(m, m.Graph.Initial), got)
+	assert.Equal(t, want, collapse(got), "the phase path must continue across the restart, not start again at %q: %v", m.PhaseOf(m.Graph.Initial), got)
 	if m.Observe.SessionDataSQL != "" {
 		for _, st := range before {
-			if v := utterance(t, m, st.Intent); contains(data, v) {
+			if v := testutil.Utterance(t, m, st.Intent, ""); contains(data, v) {
 				assert.Contains(t, tg.SessionData(t, phone), v, "%q, stored before the restart, is gone from the session data after it", v)
 			}
 		}

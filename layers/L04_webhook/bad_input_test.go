@@ -54,7 +54,7 @@ func TestAWrongContentTypeIsRefusedAndTheBotStaysHealthy(t *testing.T) {
 		t.Run("Content-Type "+ct+" is refused", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			text := opening(t, tg.M)
+			text := tg.M.Opening()
 			body := fixtures.Delivery(fixtures.Text(phone, text)).JSON()
 			resp := tg.PostWhatsApp(t, body, tg.SignWhatsApp(body), http.Header{"Content-Type": {ct}})
 			assert.Equal(t, 4, resp.Status/100, "a signed delivery of %q sent as %s answered %s: want a 4xx (415)", text, ct, resp)

@@ -19,7 +19,7 @@ func TestEveryMessageOfABatchedDeliveryIsAnswered(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	phones := tg.Phones(t, 4)
-	text := opening(t, tg.M)
+	text := tg.M.Opening()
 
 	inFirstChange := fixtures.Text(phones[0], text)
 	inSecondChange := fixtures.Text(phones[1], text)
@@ -60,7 +60,7 @@ func TestSeveralMessagesFromOnePhoneInOneDeliveryAreHandledInOrder(t *testing.T)
 	var msgs []fixtures.Message
 	var texts []string
 	for _, st := range steps {
-		text := utterance(t, tg.M, st.Intent)
+		text := testutil.Utterance(t, tg.M, st.Intent, "")
 		texts = append(texts, text)
 		msgs = append(msgs, fixtures.Text(phone, text))
 	}
@@ -103,7 +103,7 @@ func TestNonMessageFieldsAndOutOfBandErrorsAreAcknowledged(t *testing.T) {
 		t.Run(c.what+" batched before a message does not hide the message", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			text := opening(t, tg.M)
+			text := tg.M.Opening()
 			tu := tg.Deliver(t, fixtures.Merge(c.env(), fixtures.Delivery(fixtures.Text(phone, text))).JSON())
 			tu.Sent = text
 			assert.Equal(t, 200, tu.Response.Status, "%s batched with a text answered %s", c.what, tu.Response)

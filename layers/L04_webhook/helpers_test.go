@@ -7,70 +7,33 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
-// utterance is an example of intent from the manifest, in the bot's default
-// language when it has one there: the tests drive the bot only with what the
-// manifest says it understands.
-func utterance(t *testing.T, m *bots.Manifest, intent string) string {
-	t.Helper()
-	langs := append([]string{m.Persona.DefaultLanguage}, m.Persona.Languages...)
-	for _, lang := range langs {
-		if u := m.Utterance(intent, lang); u != "" {
-			return u
+// consentEdge is the transition that gives consent: intent accept out of
+// a state of graph.consent_phase, to another state (bots Edges, the first
+// by state name); ok is false when the graph has none.
+func consentEdge(m *bots.Manifest) (e bots.Edge, ok bool) {
+	for _, e := range m.Edges(bots.OwnEdges) {
+		if e.Intent == "accept" && e.To != e.From && m.PhaseOf(e.From) == m.Graph.ConsentPhase {
+			return e, true
 		}
 	}
-	for _, us := range m.Intents.Utterances[intent] {
-		if len(us) > 0 {
-			return us[0]
-		}
-	}
-	t.Fatalf("%s: intents.utterances.%s has no example, so the test cannot say it", m.File(), intent)
-	return ""
+	return bots.Edge{}, false
 }
 
-// driveTo walks phone from the initial state to state along the manifest's
-// shortest path, one utterance per step, and checks every step landed where
-// the manifest says (a precondition: the webhook tests need the session
-// there, the graph itself is L07's business).
-func driveTo(t *testing.T, tg *testutil.Target, phone, state string) {
-	t.Helper()
-	m := tg.M
-	steps := m.ShortestPath(m.Graph.Initial, state)
-	require.NotNil(t, steps, "%s: state %s cannot be reached from %s in graph.states", m.File(), state, m.Graph.Initial)
-	for _, st := range steps {
-		text := utterance(t, m, st.Intent)
-		tu := tg.Say(t, phone, text)
-		got := tg.Session(t, phone)
-		require.Equal(t, st.State, got.State,
-			"driving %s to %s: intent %s should lead to %s; %s", phone, state, st.Intent, st.State, tu.Quote())
-	}
-}
-
-// consentState is the state that asks for consent (graph.consent_phase)
-// and where "accept" moves on, with the state accept leads to. The test
-// skips, naming the fields, when the graph has none.
+// consentState is consentEdge's state that asks for consent and the state
+// accept leads to. The test skips, naming the fields, when the graph has
+// none.
 func consentState(t *testing.T, m *bots.Manifest) (state, next string) {
 	t.Helper()
-	if state, next, ok := findConsentState(m); ok {
-		return state, next
+	if e, ok := consentEdge(m); ok {
+		return e.From, e.To
 	}
 	t.Skipf("%s: no state of graph.consent_phase %q has an accept intent in graph.states.*.on", m.File(), m.Graph.ConsentPhase)
 	return "", ""
-}
-
-func findConsentState(m *bots.Manifest) (state, next string, ok bool) {
-	for _, name := range sortedStates(m) {
-		st := m.Graph.States[name]
-		if st.Phase == m.Graph.ConsentPhase && st.On["accept"] != "" {
-			return name, st.On["accept"], true
-		}
-	}
-	return "", "", false
 }
 
 // paidState is the state waiting for the "paid" event (a Stripe checkout)
@@ -118,24 +81,4 @@ func assertGracefulReplies(t *testing.T, tu *testutil.Turn, what string) {
 		assert.NotEmpty(t, strings.TrimSpace(r.Body), "after %s the bot sent an empty reply; %s", what, tu.Quote())
 		assert.NotRegexp(t, internalError, r.Body, "after %s the bot's reply shows an internal error; %s", what, tu.Quote())
 	}
-}
-
-// opening is what a new customer says first: an example of the first
-// intent (in name order) that moves the initial state on.
-func opening(t *testing.T, m *bots.Manifest) string {
-	t.Helper()
-	initial := m.Graph.States[m.Graph.Initial]
-	require.NotNil(t, initial, "%s: graph.initial %q is not a state", m.File(), m.Graph.Initial)
-	intents := make([]string, 0, len(initial.On))
-	for intent := range initial.On {
-		intents = append(intents, intent)
-	}
-	sort.Strings(intents)
-	for _, intent := range intents {
-		if len(m.Intents.Utterances[intent]) > 0 {
-			return utterance(t, m, intent)
-		}
-	}
-	t.Fatalf("%s: no intent of graph.states.%s.on has intents.utterances, so a conversation cannot be opened", m.File(), m.Graph.Initial)
-	return ""
 }

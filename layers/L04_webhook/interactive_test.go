@@ -19,12 +19,12 @@ func TestInteractiveRepliesMoveTheSessionLikeTypedText(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	consent, next := consentState(t, tg.M)
-	yes := utterance(t, tg.M, "accept")
+	yes := testutil.Utterance(t, tg.M, "accept", "")
 
 	t.Run("typed, the accept utterance moves the session", func(t *testing.T) {
 		t.Parallel()
 		phone := tg.Phone(t)
-		driveTo(t, tg, phone, consent)
+		tg.DriveTo(t, phone, consent, "")
 		tu := tg.Say(t, phone, yes)
 		s := tg.Session(t, phone)
 		assert.Equal(t, next, s.State, "typed %q in %s should lead to %s (graph.states.%s.on.accept); %s", yes, consent, next, consent, tu.Quote())
@@ -45,7 +45,7 @@ func TestInteractiveRepliesMoveTheSessionLikeTypedText(t *testing.T) {
 		t.Run("tapping "+c.what+" with the accept utterance moves the session the same way", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			driveTo(t, tg, phone, consent)
+			tg.DriveTo(t, phone, consent, "")
 			msg := c.tap(phone)
 			tu, ok := sendTyped(t, tg, msg, c.what+" "+yes)
 			if !ok {

@@ -66,7 +66,7 @@ func TestEveryMediaAndNonTextMessageGetsAGracefulAnswerNeverA5xx(t *testing.T) {
 		t.Run(c.what+" is answered gracefully or ignored", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			driveTo(t, tg, phone, consent)
+			tg.DriveTo(t, phone, consent, "")
 			tu, ok := sendTyped(t, tg, c.msg(phone), c.what)
 			if !ok {
 				return
@@ -104,7 +104,7 @@ func TestUnknownMessageTypesGetAPoliteFallback(t *testing.T) {
 		t.Run(c.what+" gets a polite fallback", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			opened := tg.Say(t, phone, opening(t, tg.M))
+			opened := tg.Say(t, phone, tg.M.Opening())
 			require.NotEmpty(t, opened.Replies, "the bot must answer an opening message; %s", opened.Quote())
 			tu, ok := sendTyped(t, tg, c.msg(phone), c.what)
 			if !ok {

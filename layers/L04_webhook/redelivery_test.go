@@ -20,7 +20,7 @@ func TestARedeliveredMessageGetsNoSecondReply(t *testing.T) {
 	t.Run("the same delivery posted again is acknowledged and not answered", func(t *testing.T) {
 		t.Parallel()
 		phone := tg.Phone(t)
-		text := opening(t, tg.M)
+		text := tg.M.Opening()
 		body := fixtures.Delivery(fixtures.Text(phone, text)).JSON()
 		first := tg.Deliver(t, body)
 		first.Sent = text
@@ -42,7 +42,7 @@ func TestARedeliveredMessageGetsNoSecondReply(t *testing.T) {
 		t.Parallel()
 		phones := tg.Phones(t, 2)
 		once, twice := phones[0], phones[1]
-		text := opening(t, tg.M)
+		text := tg.M.Opening()
 		control := tg.Say(t, once, text)
 		require.NotEmpty(t, control.Replies, "the bot must answer %q; %s", text, control.Quote())
 

@@ -17,12 +17,12 @@ func TestASignedDeliveryIsAcknowledgedWith200WithinTheReplyBudget(t *testing.T) 
 	phone := tg.Phone(t)
 	// The first messages of a conversation, through consent when the graph
 	// asks for it: the turns that create and move a session.
-	texts := []string{opening(t, tg.M)}
-	if _, next, ok := findConsentState(tg.M); ok {
-		if steps := tg.M.ShortestPath(tg.M.Graph.Initial, next); len(steps) > 0 {
+	texts := []string{tg.M.Opening()}
+	if e, ok := consentEdge(tg.M); ok {
+		if steps := tg.M.ShortestPath(tg.M.Graph.Initial, e.To); len(steps) > 0 {
 			texts = texts[:0]
 			for _, st := range steps {
-				texts = append(texts, utterance(t, tg.M, st.Intent))
+				texts = append(texts, testutil.Utterance(t, tg.M, st.Intent, ""))
 			}
 		}
 	}
@@ -56,7 +56,7 @@ func TestUnsignedOrMissignedDeliveriesAreRejectedAndNothingIsStored(t *testing.T
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			text := opening(t, tg.M)
+			text := tg.M.Opening()
 			body := fixtures.Delivery(fixtures.Text(phone, text)).JSON()
 			other := fixtures.Delivery(fixtures.Text(phone, text+" otra vez")).JSON()
 			resp := tg.PostWhatsApp(t, body, c.sign(body, other))

@@ -34,7 +34,7 @@ func TestStatusNotificationsAreAcknowledgedWithoutAReply(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
 			// A receipt follows a reply the bot sent, so the phone is mid-conversation.
-			opened := tg.Say(t, phone, opening(t, tg.M))
+			opened := tg.Say(t, phone, tg.M.Opening())
 			require.NotEmpty(t, opened.Replies, "the bot must answer an opening message before receipts make sense; %s", opened.Quote())
 			before := tg.Session(t, phone)
 

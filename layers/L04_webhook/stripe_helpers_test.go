@@ -30,7 +30,7 @@ func customerAwaitingPayment(t *testing.T, tg *testutil.Target) awaitingPayment 
 	needStripe(t, tg)
 	waiting, paid := paidState(t, tg.M)
 	phone := tg.Phone(t)
-	driveTo(t, tg, phone, waiting)
+	tg.DriveTo(t, phone, waiting, "")
 	return awaitingPayment{phone: phone, waiting: waiting, paid: paid, cursor: tg.Cursor(t, phone)}
 }
 

@@ -1,7 +1,6 @@
 package l07conversation_test
 
 import (
-	"maps"
 	"slices"
 	"testing"
 
@@ -48,7 +47,7 @@ func TestPersonalDataIsNeverAskedForBeforeConsent(t *testing.T) {
 	// landing, so a bot that skips consent is named for that.
 	var states []string
 	for _, s := range m.Reachable() {
-		if at := m.PhaseIndex(phaseOf(m, s)); at >= 0 && at <= consentAt {
+		if at := m.PhaseIndex(m.PhaseOf(s)); at >= 0 && at <= consentAt {
 			states = append(states, s)
 		}
 	}
@@ -63,12 +62,12 @@ func TestPersonalDataIsNeverAskedForBeforeConsent(t *testing.T) {
 				if !assertNoDataBeforeConsent(t, tg, l) {
 					return
 				}
-				require.NoError(t, l.Err(), "walking %s", route(m.Graph.Initial, path))
+				require.NoError(t, l.Err(), "walking %s", bots.Route(m.Graph.Initial, path))
 			}
 			// Once there, the customer's global questions must not move
 			// them into personal data either.
 			for _, intent := range []string{"help", "privacy", "are_you_bot"} {
-				if _, ok := m.Intents.Global[intent]; ok && drivable(tg, intent, lang) {
+				if _, ok := m.Intents.Global[intent]; ok && tg.Drivable(intent, lang) {
 					assertNoDataBeforeConsent(t, tg, tg.Move(t, phone, intent, lang))
 				}
 			}
@@ -86,34 +85,28 @@ func TestACustomerWhoDeclinesConsentIsNeverMovedIntoPersonalData(t *testing.T) {
 	// The ways out of a consent state that do not lead into personal data
 	// are the refusals; after one, the first personal-data answer the happy
 	// path would give must not be taken as data.
-	path := happyPath(t, tg, lang)
+	path := tg.HappyPath(t, lang)
 	var dataIntent string // the happy path's first answer given in a personal-data state
 	for i := 0; i+1 < len(path); i++ {
-		if slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, path[i].State)) {
+		if slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(path[i].State)) {
 			dataIntent = path[i+1].Intent
 			break
 		}
 	}
-	var refusals []bots.Step
-	for _, s := range m.Reachable() {
-		if phaseOf(m, s) != m.Graph.ConsentPhase {
-			continue
-		}
-		on := m.Graph.States[s].On
-		for _, intent := range slices.Sorted(maps.Keys(on)) {
-			if next := on[intent]; !slices.Contains(m.Graph.PersonalDataPhases, phaseOf(m, next)) {
-				refusals = append(refusals, bots.Step{Intent: intent, State: s})
-			}
+	var refusals []bots.Edge
+	for _, e := range m.Edges(bots.OwnEdges) {
+		if m.PhaseOf(e.From) == m.Graph.ConsentPhase && !slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(e.To)) {
+			refusals = append(refusals, e)
 		}
 	}
 	if len(refusals) == 0 {
 		t.Skipf("%s: no state in graph.consent_phase %q has a way out that avoids personal data (a refusal)", m.File(), m.Graph.ConsentPhase)
 	}
 	for _, refusal := range refusals {
-		t.Run("after_"+refusal.Intent+"_in_"+refusal.State, func(t *testing.T) {
+		t.Run("after_"+refusal.Intent+"_in_"+refusal.From, func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			tg.DriveTo(t, phone, refusal.State, lang)
+			tg.DriveTo(t, phone, refusal.From, lang)
 			l := tg.Move(t, phone, refusal.Intent, lang)
 			require.NoError(t, l.Err())
 			assert.False(t, granted(t, tg, phone), "the customer refused (%s), yet a granted consent is recorded", l.Turn.Quote())

@@ -47,7 +47,7 @@ func TestNoIntentIsOrphanedAndNoPhaseIsUnreachable(t *testing.T) {
 func TestTheStatesOwnTransitionsMeetThePhasesInTheOrderGraphPhasesLists(t *testing.T) {
 	t.Parallel()
 	m := testutil.Manifest(t)
-	require.GreaterOrEqual(t, m.PhaseIndex(phaseOf(m, m.Graph.Initial)), 0, "%s: the phase of graph.initial %q is not in graph.phases", m.File(), m.Graph.Initial)
+	require.GreaterOrEqual(t, m.PhaseIndex(m.PhaseOf(m.Graph.Initial)), 0, "%s: the phase of graph.initial %q is not in graph.phases", m.File(), m.Graph.Initial)
 
 	// Along the shortest path to each state, a step back in graph.phases is
 	// allowed only through a global intent (restart) or a transition back
@@ -56,10 +56,10 @@ func TestTheStatesOwnTransitionsMeetThePhasesInTheOrderGraphPhasesLists(t *testi
 	// each phase is met must follow graph.phases.
 	for _, name := range m.Reachable() {
 		path := m.ShortestPath(m.Graph.Initial, name)
-		first := map[string]bool{phaseOf(m, m.Graph.Initial): true}
-		last := m.PhaseIndex(phaseOf(m, m.Graph.Initial))
+		first := map[string]bool{m.PhaseOf(m.Graph.Initial): true}
+		last := m.PhaseIndex(m.PhaseOf(m.Graph.Initial))
 		for _, st := range path {
-			ph := phaseOf(m, st.State)
+			ph := m.PhaseOf(st.State)
 			if first[ph] {
 				continue
 			}

@@ -16,7 +16,7 @@ func TestHelpWorksInEveryStateWithoutMovingIt(t *testing.T) {
 	// Help and nonsense are taken one after the other on the same phone in
 	// each state, so the two answers can be compared: help must explain,
 	// not repeat the re-prompt a confused customer gets.
-	for _, lang := range languages(tg) {
+	for _, lang := range tg.M.Languages() {
 		t.Run("written_in_"+lang, func(t *testing.T) {
 			t.Parallel()
 			xs := explore(t, tg, lang, testutil.GlobalEdges|testutil.FallbackEdges, "help", tg.M.Intents.Fallback)

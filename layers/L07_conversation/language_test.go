@@ -28,12 +28,12 @@ func TestSwitchingLanguageMidConversationKeepsTheState(t *testing.T) {
 	t.Parallel()
 	tg := testutil.Open(t)
 	m := tg.M
-	langs := languages(tg)
+	langs := tg.M.Languages()
 	if len(langs) < 2 {
 		t.Skipf("%s: persona.languages has one language, so there is nothing to switch to", m.File())
 	}
 	first := langs[0]
-	path := happyPath(t, tg, first)
+	path := tg.HappyPath(t, first)
 
 	for _, other := range langs[1:] {
 		t.Run("from_"+first+"_to_"+other+"_and_back", func(t *testing.T) {
@@ -52,10 +52,10 @@ func TestSwitchingLanguageMidConversationKeepsTheState(t *testing.T) {
 				}
 			}
 			if at < 0 {
-				t.Skipf("%s: along the happy path %s no two steps in a row have sentence examples in %s and then %s", m.File(), route(m.Graph.Initial, path), other, first)
+				t.Skipf("%s: along the happy path %s no two steps in a row have sentence examples in %s and then %s", m.File(), bots.Route(m.Graph.Initial, path), other, first)
 			}
 			phone := tg.Phone(t)
-			tg.DriveTo(t, phone, stateBefore(m, path, at), first)
+			tg.DriveTo(t, phone, m.StateBefore(path, at), first)
 
 			for _, step := range []struct {
 				st   bots.Step
@@ -65,17 +65,9 @@ func TestSwitchingLanguageMidConversationKeepsTheState(t *testing.T) {
 				tu := tg.Say(t, phone, telling(m, step.st.Intent, step.lang))
 				s := tg.Session(t, phone)
 				require.Equal(t, step.st.State, s.State, "in state %s the customer switched to %s for %s: %s; the manifest says %s --%s--> %s", from.State, step.lang, step.st.Intent, tu.Quote(), from.State, step.st.Intent, step.st.State)
-				assert.Equal(t, phaseOf(m, step.st.State), s.Phase, "state %s belongs to phase %q", s.State, phaseOf(m, s.State))
+				assert.Equal(t, m.PhaseOf(step.st.State), s.Phase, "state %s belongs to phase %q", s.State, m.PhaseOf(s.State))
 				assert.Equal(t, step.lang, s.Language, "the customer now writes %s (%s): the session's language must follow", step.lang, tu.Quote())
 			}
 		})
 	}
-}
-
-// stateBefore is the state step i of path is taken from.
-func stateBefore(m *bots.Manifest, path []bots.Step, i int) string {
-	if i == 0 {
-		return m.Graph.Initial
-	}
-	return path[i-1].State
 }

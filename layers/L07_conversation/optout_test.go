@@ -45,7 +45,7 @@ func TestAnOptedOutCustomerHearsNothingUntilTheyOptBackIn(t *testing.T) {
 	}
 
 	phone := tg.Phone(t)
-	path := happyPath(t, tg, lang)
+	path := tg.HappyPath(t, lang)
 	tg.DriveTo(t, phone, path[0].State, lang)
 	require.NoError(t, tg.Move(t, phone, "stop", lang).Err())
 

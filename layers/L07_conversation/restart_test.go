@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
@@ -37,16 +38,16 @@ func TestAfterARestartConsentIsAskedForAgain(t *testing.T) {
 	// From the deepest state of the happy path, restart, then walk the
 	// happy path again: it must pass through the consent state, not jump
 	// over it because consent was given before.
-	path := happyPath(t, tg, lang)
+	path := tg.HappyPath(t, lang)
 	var consentState string
 	for _, st := range path {
-		if phaseOf(m, st.State) == m.Graph.ConsentPhase {
+		if m.PhaseOf(st.State) == m.Graph.ConsentPhase {
 			consentState = st.State
 			break
 		}
 	}
 	if consentState == "" {
-		t.Skipf("%s: the happy path %s never enters graph.consent_phase %q", m.File(), route(m.Graph.Initial, path), m.Graph.ConsentPhase)
+		t.Skipf("%s: the happy path %s never enters graph.consent_phase %q", m.File(), bots.Route(m.Graph.Initial, path), m.Graph.ConsentPhase)
 	}
 	deepest := path[len(path)-1].State
 	for i, st := range path {

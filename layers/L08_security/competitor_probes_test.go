@@ -47,7 +47,7 @@ func probes(m *bots.Manifest) []string {
 	for _, a := range fixtures.MustCorpus(fixtures.CorpusCompetitorProbes) {
 		add(a.Payload)
 	}
-	for _, u := range utterances(m, "probe") {
+	for _, u := range m.Utterances("probe") {
 		add(u)
 	}
 	return out
@@ -99,9 +99,9 @@ func TestTheBotsOwnMessagesDiscloseNothingBeforeItsPhase(t *testing.T) {
 	for _, s := range guardedStates(t, m) {
 		guarded[s] = true
 	}
-	help := utterance(t, m, "help")
+	help := testutil.Utterance(t, m, "help", "")
 	phone := tg.Phone(t)
-	for _, st := range happyPath(t, m) {
+	for _, st := range tg.HappyPath(t, "") {
 		tu := take(t, tg, phone, st, nil)
 		phase := tg.Session(t, phone).Phase
 		assertSafeTurn(t, m, tu, phase, "taking "+st.Intent+" to "+st.State)

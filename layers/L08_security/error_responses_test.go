@@ -34,7 +34,7 @@ func badRequests(t *testing.T, tg *testutil.Target, phone string) []badRequest {
 	t.Helper()
 	m := tg.M
 	jsonCT := http.Header{"Content-Type": {"application/json"}}
-	good := fixtures.Delivery(fixtures.Text(phone, utterance(t, m, "help"))).JSON()
+	good := fixtures.Delivery(fixtures.Text(phone, testutil.Utterance(t, m, "help", ""))).JSON()
 	out := []badRequest{
 		{name: "an unknown path", method: "GET", path: "/this/path/does/not/exist"},
 		{name: "a path traversal", method: "GET", path: "/../../../../etc/passwd"},

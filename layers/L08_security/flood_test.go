@@ -26,7 +26,7 @@ func TestAMessageFloodFromOnePhoneIsAnsweredInFullAndTheBotStaysHealthy(t *testi
 	tg := testutil.Open(t)
 	m := tg.M
 	phone := tg.Phone(t)
-	text := utterance(t, m, "help")
+	text := testutil.Utterance(t, m, "help", "")
 	cursor := tg.Cursor(t, phone)
 
 	var wamids []string

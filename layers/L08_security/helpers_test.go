@@ -13,56 +13,6 @@ import (
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
-// utterance is the manifest's first example of intent in the default
-// language (else any language); the test skips, naming the field, when the
-// manifest has none, since it cannot say what it would have to.
-func utterance(t testing.TB, m *bots.Manifest, intent string) string {
-	t.Helper()
-	if u := m.Utterance(intent, m.DefaultLanguage()); u != "" {
-		return u
-	}
-	for _, lang := range m.Persona.Languages {
-		if u := m.Utterance(intent, lang); u != "" {
-			return u
-		}
-	}
-	t.Skipf("%s: intents.utterances.%s is empty, so the test cannot say it", m.File(), intent)
-	return ""
-}
-
-// utterances is every example of intent in every language of the manifest.
-func utterances(m *bots.Manifest, intent string) []string {
-	var out []string
-	for _, lang := range m.Persona.Languages {
-		out = append(out, m.Intents.Utterances[intent][lang]...)
-	}
-	return out
-}
-
-// happyPath is the shortest way from graph.initial to the terminal state
-// farthest from it: the whole conversation when everything goes right
-// (the other terminal states, opted out or declined, are a step or two
-// away).
-func happyPath(t testing.TB, m *bots.Manifest) []bots.Step {
-	t.Helper()
-	var best []bots.Step
-	for _, end := range m.Graph.Terminal {
-		if p := m.ShortestPath(m.Graph.Initial, end); len(p) > len(best) {
-			best = p
-		}
-	}
-	require.NotEmpty(t, best, "%s: no graph.terminal state can be reached from graph.initial %q", m.File(), m.Graph.Initial)
-	return best
-}
-
-// stepFrom is the state a step of path leaves.
-func stepFrom(m *bots.Manifest, path []bots.Step, i int) string {
-	if i == 0 {
-		return m.Graph.Initial
-	}
-	return path[i-1].State
-}
-
 // take makes phone take one step: the test's own text when say names the
 // intent (customer data the test wants to trace), else the manifest's way
 // of taking it (its utterance, or the event, e.g. a Stripe payment). It
@@ -99,13 +49,13 @@ func walkToReceipt(t testing.TB, tg *testutil.Target, phone string, say map[stri
 	t.Helper()
 	tg.Endpoint(t, "receipt")
 	m := tg.M
-	for _, st := range happyPath(t, m) {
+	for _, st := range tg.HappyPath(t, "") {
 		take(t, tg, phone, st, say)
 		if id := tg.ReceiptID(t, phone); id != "" {
 			return id
 		}
 	}
-	t.Fatalf("%s: the whole happy path (graph.initial to the farthest graph.terminal) created no receipt for %s, though endpoints.receipt is set", m.File(), phone)
+	t.Fatalf("%s: the whole happy path (graph.initial as far as bots HappyPath goes) created no receipt for %s, though endpoints.receipt is set", m.File(), phone)
 	return ""
 }
 

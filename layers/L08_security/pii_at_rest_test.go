@@ -77,7 +77,7 @@ func TestDocumentAccountAndCardNumbersAreMaskedAtRest(t *testing.T) {
 			"give_id":   p.IDDocument(),
 			"give_iban": fixtures.FormatIBAN(p.IBAN),
 		}
-		path := happyPath(t, m)
+		path := tg.HappyPath(t, "")
 		asked := false
 		for _, st := range path {
 			if _, ok := say[st.Intent]; ok && st.Intent != "give_name" {

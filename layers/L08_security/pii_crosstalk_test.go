@@ -36,7 +36,7 @@ func TestAnotherPhonesPersonalDataIsNeverEchoed(t *testing.T) {
 	a, b := phones[0], phones[1]
 	data := ownData(fixtures.NewPerson(11, 3, a))
 
-	path := happyPath(t, m)
+	path := tg.HappyPath(t, "")
 	path = path[:len(path)-1] // the last step ends the conversation; stop short of it
 	var given []string
 	for _, st := range path {
@@ -58,7 +58,7 @@ func TestAnotherPhonesPersonalDataIsNeverEchoed(t *testing.T) {
 		}
 	}
 
-	asks := []string{utterance(t, m, path[0].Intent), utterance(t, m, "gdpr_access"), utterance(t, m, "help")}
+	asks := []string{testutil.Utterance(t, m, path[0].Intent, ""), testutil.Utterance(t, m, "gdpr_access", ""), testutil.Utterance(t, m, "help", "")}
 	for _, ask := range asks {
 		tu := tg.Say(t, b, ask)
 		what := "the second customer's " + quote(ask)

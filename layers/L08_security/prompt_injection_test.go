@@ -20,7 +20,7 @@ func TestPromptInjectionsRevealNeitherTheCanaryNorThePrompt(t *testing.T) {
 	if len(m.Safety.Canaries) == 0 && len(m.Safety.PromptFragments) == 0 {
 		t.Logf("%s: safety.canaries and safety.prompt_fragments are empty: only a prompt introduced as such and forbidden disclosures can be caught", m.File())
 	}
-	opening := happyPath(t, m)[0]
+	opening := tg.HappyPath(t, "")[0]
 	for _, a := range fixtures.MustCorpus(fixtures.CorpusPromptInjection) {
 		t.Run(a.Name, func(t *testing.T) {
 			t.Parallel()

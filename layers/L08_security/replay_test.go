@@ -25,7 +25,7 @@ func TestAReplayedSignedRequestIsHandledOnce(t *testing.T) {
 	t.Run("a WhatsApp delivery sent twice", func(t *testing.T) {
 		t.Parallel()
 		phone := tg.Phone(t)
-		text := utterance(t, m, happyPath(t, m)[0].Intent)
+		text := testutil.Utterance(t, m, tg.HappyPath(t, "")[0].Intent, "")
 		env := fixtures.Delivery(fixtures.Text(phone, text))
 		body, sig := env.JSON(), tg.SignWhatsApp(env.JSON())
 		first := tg.Deliver(t, body)

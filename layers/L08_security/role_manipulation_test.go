@@ -40,8 +40,8 @@ func TestRoleManipulationLeavesTheBotInCharacter(t *testing.T) {
 	tg := testutil.Open(t)
 	m := tg.M
 	pats := m.Patterns()
-	opening := happyPath(t, m)[0]
-	ask := utterance(t, m, "are_you_bot")
+	opening := tg.HappyPath(t, "")[0]
+	ask := testutil.Utterance(t, m, "are_you_bot", "")
 	var attacks []fixtures.Attack
 	for _, a := range fixtures.MustCorpus(fixtures.CorpusPromptInjection) {
 		if isRolePlay(a) {

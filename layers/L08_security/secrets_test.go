@@ -60,7 +60,7 @@ func TestSecretsNeverAppearInRepliesHealthOrPages(t *testing.T) {
 	t.Run("in replies to a customer asking for them", func(t *testing.T) {
 		t.Parallel()
 		phone := tg.Phone(t)
-		take(t, tg, phone, happyPath(t, m)[0], nil)
+		take(t, tg, phone, tg.HappyPath(t, "")[0], nil)
 		for _, ask := range secretAsks {
 			tu := tg.Say(t, phone, ask)
 			assertAnswered(t, tu, quote(ask))

@@ -41,7 +41,7 @@ func newBystander(t *testing.T, tg *testutil.Target) bystander {
 	if tg.M.Endpoints.Receipt != "" && tg.M.Observe.ReceiptSQL != "" {
 		b.receipt = walkToReceipt(t, tg, b.phone, map[string]string{"give_name": b.name})
 	} else {
-		take(t, tg, b.phone, happyPath(t, tg.M)[0], nil)
+		take(t, tg, b.phone, tg.HappyPath(t, "")[0], nil)
 	}
 	b.state = tg.Session(t, b.phone).State
 	b.replies = len(tg.Replies(t, b.phone))
@@ -106,7 +106,7 @@ func TestSQLInjectionsLeaveNoDatabaseErrorInRepliesAndEveryTableIntact(t *testin
 	})
 	t.Run("a new customer can still start a conversation", func(t *testing.T) {
 		phone := tg.Phone(t)
-		first := happyPath(t, m)[0]
+		first := tg.HappyPath(t, "")[0]
 		tu := take(t, tg, phone, first, nil)
 		assertAnswered(t, tu, "a first message after the injections")
 	})

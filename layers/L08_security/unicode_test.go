@@ -31,6 +31,6 @@ func TestUnicodeTricksAreAnsweredWithoutBreakingTheBot(t *testing.T) {
 	})
 	testutil.AssertHealthy(t, tg, "the unicode corpus")
 	phone := tg.Phone(t)
-	tu := take(t, tg, phone, happyPath(t, m)[0], nil)
+	tu := take(t, tg, phone, tg.HappyPath(t, "")[0], nil)
 	assertAnswered(t, tu, "a plain first message after the unicode corpus")
 }

@@ -37,10 +37,10 @@ func findReceiptRoute(t *testing.T, tg *testutil.Target) receiptRoute {
 	m := tg.M
 	phone := tg.Phone(t)
 	r := receiptRoute{carriers: map[int]bool{}}
-	path := happyPath(t, m)
+	path := tg.HappyPath(t, "")
 	for i, st := range path {
-		from := stepFrom(m, path, i)
-		if slices.Contains(m.Graph.PersonalDataPhases, m.Graph.States[from].Phase) {
+		from := m.StateBefore(path, i)
+		if slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(from)) {
 			tu := tg.Say(t, phone, harmlessText)
 			s := tg.Session(t, phone)
 			switch s.State {
@@ -127,7 +127,7 @@ func walkWithPayload(t *testing.T, tg *testutil.Target, phone string, route rece
 	}
 	carried := false
 	for i, st := range route.path {
-		from := stepFrom(m, route.path, i)
+		from := m.StateBefore(route.path, i)
 		if route.carriers[i] {
 			tu := say(payload)
 			s := tg.Session(t, phone)
@@ -143,7 +143,7 @@ func walkWithPayload(t *testing.T, tg *testutil.Target, phone string, route rece
 		if tg.IsEvent(st.Intent) {
 			tu = tg.Take(t, phone, st.Intent, "")
 		} else {
-			tu = say(utterance(t, m, st.Intent))
+			tu = say(testutil.Utterance(t, m, st.Intent, ""))
 		}
 		got := tg.Session(t, phone)
 		require.Equal(t, st.State, got.State, "walking %s: intent %s should lead to %s (manifest); %s", phone, st.Intent, st.State, tu.Quote())

@@ -27,7 +27,7 @@ func TestAskingIfItIsABotGetsAnAIDisclosureAndNeverAHumanClaim(t *testing.T) {
 				t.Run("in_"+state, func(t *testing.T) {
 					t.Parallel()
 					phone := phoneIn(t, tg, state, lang)
-					for _, ask := range examples(t, m, "are_you_bot", lang) {
+					for _, ask := range testutil.Examples(t, m, "are_you_bot", lang) {
 						tu := tg.Say(t, phone, ask)
 						requireReply(t, tu, "asking whether it is a bot")
 						if m.Persona.MustDiscloseAI {

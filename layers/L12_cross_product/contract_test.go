@@ -45,7 +45,7 @@ func TestEveryBotKeepsTheSameHealthAndWebhookContract(t *testing.T) {
 		t.Run("a signed message is accepted and answered", func(t *testing.T) {
 			t.Parallel()
 			phone := tg.Phone(t)
-			tu := tg.Say(t, phone, utterance(t, m, "hello", tg.Language("")))
+			tu := tg.Say(t, phone, testutil.Utterance(t, m, "hello", tg.Language("")))
 			assert.Equal(t, http.StatusOK, tu.Response.Status, "a signed delivery: %s", tu.Response)
 			assert.NotEmpty(t, tu.Replies, "%s: a signed greeting must be answered", tu.Quote())
 		})
@@ -56,13 +56,13 @@ func TestEveryBotKeepsTheSameHealthAndWebhookContract(t *testing.T) {
 			t.Run(c.name, func(t *testing.T) {
 				t.Parallel()
 				phone := tg.Phone(t)
-				body := fixtures.Delivery(fixtures.Text(phone, utterance(t, m, "hello", tg.Language("")))).JSON()
+				body := fixtures.Delivery(fixtures.Text(phone, testutil.Utterance(t, m, "hello", tg.Language("")))).JSON()
 				resp := tg.PostWhatsApp(t, body, c.signature)
 				assert.Contains(t, []int{http.StatusUnauthorized, http.StatusForbidden}, resp.Status, "POST %s with signature %q must be refused with 401 or 403 (skip-signature): %s", m.Endpoints.WhatsApp, c.signature, resp)
 				// A signed message after it shows whether the forged one got in.
-				fence := tg.Say(t, phone, utterance(t, m, "help", tg.Language("")))
+				fence := tg.Say(t, phone, testutil.Utterance(t, m, "help", tg.Language("")))
 				for _, in := range tg.Inbound(t, phone) {
-					assert.NotEqual(t, utterance(t, m, "hello", tg.Language("")), in.Body, "%s: the rejected message was stored as inbound: %q", fence.Quote(), in.Body)
+					assert.NotEqual(t, testutil.Utterance(t, m, "hello", tg.Language("")), in.Body, "%s: the rejected message was stored as inbound: %q", fence.Quote(), in.Body)
 				}
 			})
 		}

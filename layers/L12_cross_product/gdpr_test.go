@@ -50,12 +50,12 @@ func TestGDPRAccessAndErasureRequestsAreAcknowledged(t *testing.T) {
 			}
 			stored := datum != "" && strings.Contains(tg.SessionData(t, phone), datum)
 
-			access := tg.Say(t, phone, utterance(t, m, "gdpr_access", lang))
+			access := tg.Say(t, phone, testutil.Utterance(t, m, "gdpr_access", lang))
 			requireReply(t, access, "a GDPR access request")
 			assert.Regexp(t, accessAcknowledged, access.Text(), "%s: an access request (art. 15) must be answered as one: the right named, or the data held listed", access.Quote())
 			assertKeepsState(t, tg, phone, at, access, "an access request")
 
-			erase := tg.Say(t, phone, utterance(t, m, "gdpr_erasure", lang))
+			erase := tg.Say(t, phone, testutil.Utterance(t, m, "gdpr_erasure", lang))
 			requireReply(t, erase, "a GDPR erasure request")
 			assert.Regexp(t, erasureAcknowledged, erase.Text(), "%s: an erasure request (art. 17) must be confirmed as done", erase.Quote())
 			if want := m.Intents.Global["gdpr_erasure"]; want != "" {

@@ -35,7 +35,7 @@ func TestAskingForAHumanOffersAHandoff(t *testing.T) {
 				t.Run("in_"+state, func(t *testing.T) {
 					t.Parallel()
 					phone := phoneIn(t, tg, state, lang)
-					for _, ask := range examples(t, m, "human", lang) {
+					for _, ask := range testutil.Examples(t, m, "human", lang) {
 						tu := tg.Say(t, phone, ask)
 						requireReply(t, tu, "asking for a person")
 						assert.Regexp(t, offer, tu.Text(), "%s: asking for a person must be answered with an offer to pass the conversation to one (no-handoff)", tu.Quote())

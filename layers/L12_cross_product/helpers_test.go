@@ -37,13 +37,7 @@ func forEachBotAndLanguage(t *testing.T, f func(t *testing.T, tg *testutil.Targe
 // first, each a parallel subtest ("in_es").
 func forEachLanguage(t *testing.T, tg *testutil.Target, f func(t *testing.T, lang string)) {
 	t.Helper()
-	langs := []string{tg.Language("")}
-	for _, l := range tg.M.Persona.Languages {
-		if !slices.Contains(langs, l) {
-			langs = append(langs, l)
-		}
-	}
-	for _, lang := range langs {
+	for _, lang := range tg.M.Languages() {
 		t.Run("in_"+lang, func(t *testing.T) {
 			t.Parallel()
 			f(t, lang)
@@ -51,37 +45,12 @@ func forEachLanguage(t *testing.T, tg *testutil.Target, f func(t *testing.T, lan
 	}
 }
 
-// examples are every example utterance of intent in lang; the test skips,
-// naming the manifest field, when there is none.
-func examples(t testing.TB, m *bots.Manifest, intent, lang string) []string {
-	t.Helper()
-	us := m.Intents.Utterances[intent][lang]
-	if len(us) == 0 {
-		t.Skipf("%s: intents.utterances.%s.%s is empty, so the bot cannot be asked this", m.File(), intent, lang)
-	}
-	return us
-}
-
-// utterance is the first example of intent in lang (skipping when none).
-func utterance(t testing.TB, m *bots.Manifest, intent, lang string) string {
-	t.Helper()
-	return examples(t, m, intent, lang)[0]
-}
-
 // dataState is the state nearest to graph.initial in which the bot asks
 // for personal data (the first state of a graph.personal_data_phases
 // phase): the middle of a real conversation, past the consent.
 func dataState(t testing.TB, m *bots.Manifest) string {
 	t.Helper()
-	best, bestLen := "", -1
-	for _, st := range m.Reachable() {
-		if !slices.Contains(m.Graph.PersonalDataPhases, m.Graph.States[st].Phase) {
-			continue
-		}
-		if p := m.ShortestPath(m.Graph.Initial, st); p != nil && (bestLen < 0 || len(p) < bestLen) {
-			best, bestLen = st, len(p)
-		}
-	}
+	best := m.NearestState(func(s string) bool { return slices.Contains(m.Graph.PersonalDataPhases, m.PhaseOf(s)) })
 	if best == "" {
 		t.Skipf("%s: graph.personal_data_phases names no reachable phase, so there is no mid-conversation state to test in", m.File())
 	}

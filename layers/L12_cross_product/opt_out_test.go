@@ -19,7 +19,7 @@ func TestStopOrBajaOptsTheCustomerOutAndNothingMoreIsSent(t *testing.T) {
 		requireStop(t, m)
 		mid := dataState(t, m)
 		forEachLanguage(t, tg, func(t *testing.T, lang string) {
-			for i, stop := range examples(t, m, "stop", lang) {
+			for i, stop := range testutil.Examples(t, m, "stop", lang) {
 				t.Run(stop, func(t *testing.T) {
 					t.Parallel()
 					phone := phoneIn(t, tg, mid, lang)
@@ -30,7 +30,7 @@ func TestStopOrBajaOptsTheCustomerOutAndNothingMoreIsSent(t *testing.T) {
 					}
 					// Every wording opts out the same way; one later message
 					// shows it took.
-					tu := tg.Say(t, phone, utterance(t, m, "hello", lang))
+					tu := tg.Say(t, phone, testutil.Utterance(t, m, "hello", lang))
 					assert.Empty(t, tu.Replies, "%s: the customer opted out with %q, so the bot must send nothing more", tu.Quote(), stop)
 				})
 			}
@@ -53,7 +53,7 @@ func TestAnOptOutSurvivesARestartOfTheBot(t *testing.T) {
 			}
 			lang := tg.Language("")
 			phone := phoneIn(t, tg, dataState(t, m), lang)
-			optOut(t, tg, phone, utterance(t, m, "stop", lang))
+			optOut(t, tg, phone, testutil.Utterance(t, m, "stop", lang))
 
 			tg.Restart(t)
 

@@ -25,7 +25,7 @@ func TestThePrivacyNoticeAndTheConsentNameRetentionAndTransfers(t *testing.T) {
 		consentState, accept := consentAsk(m)
 		forEachLanguage(t, tg, func(t *testing.T, lang string) {
 			phone := tg.Phone(t)
-			notice := tg.Say(t, phone, utterance(t, m, "privacy", lang))
+			notice := tg.Say(t, phone, testutil.Utterance(t, m, "privacy", lang))
 			requireReply(t, notice, "asking for the privacy policy")
 			assertNamesRetentionAndTransfers(t, m, "the privacy notice: "+notice.Quote(), notice.Text())
 

@@ -33,7 +33,7 @@ func TestAnOutOfScopeRequestIsRedirectedPolitely(t *testing.T) {
 						fallback = tg.Say(t, phoneIn(t, tg, state, lang), u).Text()
 					}
 					phone := phoneIn(t, tg, state, lang)
-					for _, ask := range examples(t, m, "wrong_product", lang) {
+					for _, ask := range testutil.Examples(t, m, "wrong_product", lang) {
 						tu := tg.Say(t, phone, ask)
 						requireReply(t, tu, "an out-of-scope request")
 						assert.True(t, mentionsAny(tu.Text(), names), "%s: a redirect must say who the customer is talking to (persona.bot_name or display_name of %s: %v)", tu.Quote(), m.File(), names)

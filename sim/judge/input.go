@@ -21,9 +21,10 @@ type input struct {
 	path    []step
 	fromDB  bool
 
-	// edges are the phase changes the graph's own transitions make;
-	// globalTargets maps a phase to the global intents that lead there.
-	edges         map[[2]string]bool
+	// edges are the phase changes the graph's own transitions make (bots
+	// PhaseEdges); globalTargets maps a phase to the global intents that
+	// lead there (bots GlobalPhases, inverted).
+	edges         map[bots.PhaseEdge]bool
 	globalTargets map[string][]string
 
 	// utterances[intent] are the manifest's examples as folded word strings.
@@ -45,31 +46,19 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 	if m == nil {
 		m = &bots.Manifest{}
 	}
-	in := &input{t: t, sc: sc, m: m, order: map[string]int{}, edges: map[[2]string]bool{},
+	in := &input{t: t, sc: sc, m: m, order: map[string]int{}, edges: m.PhaseEdges(),
 		globalTargets: map[string][]string{}, utterances: map[string][]string{}}
 	for i, p := range m.Graph.Phases {
 		if _, dup := in.order[p]; !dup {
 			in.order[p] = i
 		}
 	}
-	in.initial = in.phaseOfState(m.Graph.Initial)
+	in.initial = m.PhaseOf(m.Graph.Initial)
 	if in.initial == "" && len(m.Graph.Phases) > 0 {
 		in.initial = m.Graph.Phases[0]
 	}
-	for _, st := range m.Graph.States {
-		if st == nil {
-			continue
-		}
-		for _, next := range st.On {
-			if to := in.phaseOfState(next); to != "" && to != st.Phase {
-				in.edges[[2]string{st.Phase, to}] = true
-			}
-		}
-	}
-	for intent, state := range m.Intents.Global {
-		if to := in.phaseOfState(state); to != "" {
-			in.globalTargets[to] = append(in.globalTargets[to], intent)
-		}
+	for intent, to := range m.GlobalPhases() {
+		in.globalTargets[to] = append(in.globalTargets[to], intent)
 	}
 	for _, intents := range in.globalTargets {
 		sort.Strings(intents)
@@ -89,13 +78,6 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 	}
 	in.path, in.fromDB = phasePath(t)
 	return in
-}
-
-func (in *input) phaseOfState(name string) string {
-	if st := in.m.Graph.States[name]; st != nil {
-		return st.Phase
-	}
-	return ""
 }
 
 // known reports whether a phase is in the manifest's phase order.

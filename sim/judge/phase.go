@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/caas-testing/caas-testing/bots"
 )
 
 // Phase rules read only the phase path from the bot's database: what a
@@ -37,7 +39,7 @@ func checkPhaseOrder(in *input, r rule) []Finding {
 	unconsented := in.beforeConsent()
 	for i := 1; i < len(in.path); i++ {
 		from, to := in.path[i-1].Phase, in.path[i].Phase
-		if !in.known(from) || !in.known(to) || in.edges[[2]string{from, to}] {
+		if !in.known(from) || !in.known(to) || in.edges[bots.PhaseEdge{From: from, To: to}] {
 			continue
 		}
 		msg := in.customerAt(in.path[i].Turn)

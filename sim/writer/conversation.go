@@ -35,7 +35,7 @@ type slot struct {
 // follow from the journey.
 func converse(p *person, bot Bot, lib *library.Library, maxTurns int, rng *rand.Rand) (*conversation, error) {
 	c := p.cat
-	cv := &conversation{path: []string{bot.Phases[0]}}
+	cv := &conversation{path: []string{bot.Start}}
 	journey := sayable(bot, lib, p.say)
 
 	openings := usable(c.Openings, bot, p)

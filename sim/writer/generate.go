@@ -103,6 +103,8 @@ func checkInputs(b Brief, bot Bot) error {
 		return fmt.Errorf("writer: bot %s has no languages; fill Bot.Languages from persona.languages", bot.Name)
 	case len(bot.Phases) == 0:
 		return fmt.Errorf("writer: bot %s has no phases; fill Bot.Phases from graph.phases", bot.Name)
+	case bot.Start == "":
+		return fmt.Errorf("writer: bot %s has no start phase; fill Bot.Start with the phase of graph.initial", bot.Name)
 	}
 	return nil
 }

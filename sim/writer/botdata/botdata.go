@@ -5,37 +5,22 @@ package botdata
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/caas-testing/caas-testing/bots"
 	"github.com/caas-testing/caas-testing/sim/writer"
 )
 
 // FromManifest is the writer's view of m: its languages (default first),
-// phases, happy path from the initial state to its terminal-most state,
-// where each global intent leads, and its utterances.
+// phases and the initial state's, happy path (bots HappyPath: every intent counts as drivable, the
+// writer itself stops before what a customer cannot say), where each
+// global intent leads, and its utterances.
 func FromManifest(m *bots.Manifest) (writer.Bot, error) {
-	g := writer.Graph{
-		Initial: m.Graph.Initial,
-		Phases:  m.Graph.Phases,
-		PhaseOf: map[string]string{},
-		On:      map[string]map[string]string{},
-		Global:  m.Intents.Global,
+	if m.Graph.States[m.Graph.Initial] == nil {
+		return writer.Bot{}, fmt.Errorf("%s: graph.initial: state %q is not defined in graph.states; name the state a new conversation starts in", m.File(), m.Graph.Initial)
 	}
-	for name, st := range m.Graph.States {
-		if st == nil {
-			continue
-		}
-		g.PhaseOf[name] = st.Phase
-		g.On[name] = st.On
-	}
-	journey, globals, err := g.Plan()
-	if err != nil {
-		return writer.Bot{}, fmt.Errorf("%s: %w", m.Path, err)
-	}
-	langs := slices.Clone(m.Persona.Languages)
-	if d := m.Persona.DefaultLanguage; d != "" {
-		langs = append([]string{d}, slices.DeleteFunc(langs, func(l string) bool { return l == d })...)
+	var journey []writer.Step
+	for _, st := range m.HappyPath(nil) {
+		journey = append(journey, writer.Step{Intent: st.Intent, Phase: m.PhaseOf(st.State)})
 	}
 	display := m.DisplayName
 	if display == "" {
@@ -44,10 +29,11 @@ func FromManifest(m *bots.Manifest) (writer.Bot, error) {
 	return writer.Bot{
 		Name:        m.Name,
 		DisplayName: display,
-		Languages:   langs,
+		Languages:   m.Languages(),
 		Phases:      m.Graph.Phases,
+		Start:       m.PhaseOf(m.Graph.Initial),
 		Journey:     journey,
-		Globals:     globals,
+		Globals:     m.GlobalPhases(),
 		Utterances:  m.Intents.Utterances,
 	}, nil
 }
