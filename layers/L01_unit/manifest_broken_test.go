@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/caas-testing/caas-testing/testutil"
 	"github.com/caas-testing/caas-testing/golden"
+	"github.com/caas-testing/caas-testing/testutil"
 )
 
 // unsetL01Vars makes the variables the testdata manifests reference unset,

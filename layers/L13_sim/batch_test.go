@@ -12,11 +12,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/sim/judge"
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 

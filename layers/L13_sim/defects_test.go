@@ -10,11 +10,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/sim/judge"
 	"github.com/caas-testing/caas-testing/sim/report"
 	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/sim/transcript"
-	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/testutil"
 )
 

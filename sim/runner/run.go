@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/caas-testing/caas-testing/sim/scenario"
 	"github.com/caas-testing/caas-testing/botclient"
+	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
 // Run plays scs against tg, opt.Concurrency at a time, and returns what
