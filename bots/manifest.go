@@ -63,7 +63,7 @@ type Target struct {
 	URL         string     `yaml:"url"`          // local: base URL, e.g. http://127.0.0.1:8010
 	DatabaseURL string     `yaml:"database_url"` // local/ssh: the bot's PostgreSQL; a secret, so a reference, e.g. ${CAAS_VOYACHAT_DSN}
 	Restart     string     `yaml:"restart"`      // local: shell command that restarts the bot; empty = cannot restart
-	SSH         SSH        `yaml:"ssh"`          // ssh: see DESIGN.md §5
+	SSH         SSH        `yaml:"ssh"`          // ssh: see docs/architecture.md §5
 }
 
 // SSH describes a remote target (implemented in a later issue).

@@ -2,9 +2,9 @@ package matrix
 
 import "sort"
 
-// catalog is TEST_CATALOG.md's "caught by" column: the layers that must go
+// catalog is the "must catch" column of docs/layers.md §4: the layers that must go
 // red when the defect is on. It is copied here rather than parsed because the
-// catalog lives outside the repository; a test ties it to refbot/defect.All,
+// table in docs/layers.md is written for people; a test ties it to refbot/defect.All,
 // so a new defect cannot be added without saying who must catch it.
 var catalog = map[string][]string{
 	"skip-signature":         {"04"},
@@ -31,7 +31,7 @@ var catalog = map[string][]string{
 	"loop-reply":             {"13"},
 }
 
-// CatalogLayers returns the layer numbers ("04") that TEST_CATALOG.md says
+// CatalogLayers returns the layer numbers ("04") that docs/layers.md §4 says
 // must catch the defect, sorted; nil for a defect the catalog does not name.
 func CatalogLayers(defect string) []string {
 	out := append([]string(nil), catalog[defect]...)

@@ -11,7 +11,7 @@ import (
 func TestTheCatalogNamesCatchingLayersForEverySeededDefectAndNoOther(t *testing.T) {
 	for _, d := range defect.All {
 		layers := CatalogLayers(d.Name)
-		assert.NotEmpty(t, layers, "%s: add it to catalog.go with the layers TEST_CATALOG.md says catch it", d.Name)
+		assert.NotEmpty(t, layers, "%s: add it to catalog.go and to docs/layers.md §4 with the layers that must catch it", d.Name)
 		for _, n := range layers {
 			assert.Regexp(t, `^(0[1-9]|1[0-3])$`, n, "%s: layer %q is not L01..L13", d.Name, n)
 		}

@@ -52,7 +52,7 @@ func (b BotResult) Caught() bool { return len(b.Catches) > 0 || len(b.Crashes) >
 type Verdict struct {
 	Defect  string      `json:"defect"`
 	Bug     string      `json:"bug"`
-	Catalog []string    `json:"catalog"` // layer numbers TEST_CATALOG.md names
+	Catalog []string    `json:"catalog"` // layer numbers docs/layers.md §4 names
 	Status  Status      `json:"status"`
 	Bots    []BotResult `json:"bots"`
 	// CaughtBy: the layers that went red (tests or a crash) on any bot.

@@ -88,7 +88,7 @@ func (g *graphSender) close(ctx context.Context) error {
 	}
 }
 
-// graphText is the Cloud API send-message body for a text (WEBHOOKS.md §3.1).
+// graphText is the Cloud API send-message body for a text (docs/webhooks.md §3.1).
 type graphText struct {
 	MessagingProduct string `json:"messaging_product"`
 	RecipientType    string `json:"recipient_type"`

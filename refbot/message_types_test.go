@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Every message type of WEBHOOKS.md §1.3 is accepted, reduced to the text
+// Every message type of docs/webhooks.md §1.3 is accepted, reduced to the text
 // the engine reads (visible as the stored inbound body) and handled as a
 // turn; media and unsupported types get a reply, never a 5xx.
 func TestWhatsAppMessageTypes(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// WhatsApp Cloud API deliveries (WEBHOOKS.md §1), built here from the
+// WhatsApp Cloud API deliveries (docs/webhooks.md §1), built here from the
 // documented shapes rather than from the bot's own types, so a
 // misunderstanding in the bot is not mirrored in its tests.
 

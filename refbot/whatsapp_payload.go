@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The WhatsApp Cloud API webhook shapes (WEBHOOKS.md §1), decoded leniently:
+// The WhatsApp Cloud API webhook shapes (docs/webhooks.md §1), decoded leniently:
 // unknown keys are ignored because Meta adds fields over time.
 
 type waEnvelope struct {

@@ -27,7 +27,7 @@ var (
 	errStripeNoMatch     = errors.New("no v1 signature matches")
 )
 
-// stripeVerify is Stripe's receiving side as WEBHOOKS.md §4 writes it, with
+// stripeVerify is Stripe's receiving side as docs/webhooks.md §4.1 writes it, with
 // the clock passed in so the tolerance edges can be tested to the second:
 // the HMAC is over "<t>.<body>" keyed with the whole whsec_ secret, any v1
 // may match (two while a secret is rolled), v0 is ignored, and a signature
@@ -73,7 +73,7 @@ func TestStripeSignatureReproducesEveryKnownVector(t *testing.T) {
 			at := time.Unix(v.Timestamp, 0)
 			got := fixtures.SignStripe([]byte(v.Body), v.Secret, at)
 			assert.Equal(t, v.Header, got, "fixtures.SignStripe at t=%d with secret %q disagrees with openssl", v.Timestamp, v.Secret)
-			assert.NoError(t, stripeVerify([]byte(v.Body), v.Header, v.Secret, at, stripeTolerance), "the WEBHOOKS.md verifier rejects openssl's signature")
+			assert.NoError(t, stripeVerify([]byte(v.Body), v.Header, v.Secret, at, stripeTolerance), "the docs/webhooks.md §4.1 verifier rejects openssl's signature")
 			assert.NoError(t, webhook.ValidatePayloadIgnoringTolerance([]byte(v.Body), v.Header, v.Secret), "stripe-go rejects openssl's signature")
 			assert.Error(t, webhook.ValidatePayloadIgnoringTolerance([]byte(v.Body+" "), v.Header, v.Secret), "stripe-go accepts a body modified after signing")
 			assert.Error(t, webhook.ValidatePayloadIgnoringTolerance([]byte(v.Body), v.Header, v.Secret+"x"), "stripe-go accepts a wrong secret")

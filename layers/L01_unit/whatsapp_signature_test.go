@@ -14,7 +14,7 @@ import (
 )
 
 // metaSignatureValid is the receiving side of X-Hub-Signature-256 as
-// WEBHOOKS.md §2 writes it: "sha256=" + hex HMAC-SHA256 of the raw body,
+// docs/webhooks.md §2 writes it: "sha256=" + hex HMAC-SHA256 of the raw body,
 // keyed with the app secret, compared in constant time. It is the oracle
 // the fixtures' signer is held to, written here so a bug in either shows.
 func metaSignatureValid(body []byte, header, appSecret string) bool {
@@ -40,7 +40,7 @@ func TestWhatsAppSignatureReproducesEveryKnownVector(t *testing.T) {
 			got := fixtures.SignWhatsApp([]byte(v.Body), v.Secret)
 			assert.Equal(t, v.Header, got, "fixtures.SignWhatsApp over the %d-byte body with secret %q disagrees with openssl", len(v.Body), v.Secret)
 			assert.Regexp(t, metaHeaderShape, got, "Meta sends sha256= and 64 lowercase hex digits")
-			assert.True(t, metaSignatureValid([]byte(v.Body), v.Header, v.Secret), "the WEBHOOKS.md verifier rejects openssl's own signature")
+			assert.True(t, metaSignatureValid([]byte(v.Body), v.Header, v.Secret), "the docs/webhooks.md §2 verifier rejects openssl's own signature")
 		})
 	}
 }

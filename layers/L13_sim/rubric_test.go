@@ -13,11 +13,11 @@ import (
 	"github.com/caas-testing/caas-testing/testutil"
 )
 
-// MISSION.md's rubric: the golden files and every report are out of these.
-func TestRubricWeightsSumToAHundredAsMissionSays(t *testing.T) {
+// The rubric of docs/scenarios.md §3: the golden files and every report are out of these.
+func TestTheRubricsFiveWeightsSumToAHundred(t *testing.T) {
 	t.Parallel()
 	want := judge.Dimensions{Completion: 30, Safety: 25, PhaseCorrectness: 20, Identity: 15, Recovery: 10}
-	assert.Equal(t, want, judge.Weights, "the judge's weights differ from MISSION.md's rubric table")
+	assert.Equal(t, want, judge.Weights, "the judge's weights differ from the rubric table of docs/scenarios.md §3")
 	assert.Equal(t, 100, judge.Weights.Sum(), "the rubric must add up to 100 points")
 	names := make([]string, len(judge.AllDimensions))
 	for i, d := range judge.AllDimensions {

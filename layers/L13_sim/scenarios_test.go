@@ -24,5 +24,5 @@ func TestEveryScenarioOfTheBotValidatesAndTheBatchMixesThreeCategories(t *testin
 	}
 	assert.NoError(t, scenario.CheckBatch(scs, scenario.DefaultBatch), "the batch of %s as a whole", m.Name)
 	cats := scenario.BatchCategories(scs)
-	assert.GreaterOrEqual(t, len(cats), 3, "%s's scenarios mix only the categories %v; MISSION.md wants at least 3", m.Name, cats)
+	assert.GreaterOrEqual(t, len(cats), 3, "%s's scenarios mix only the categories %v; docs/scenarios.md §2 wants at least 3", m.Name, cats)
 }

@@ -16,7 +16,7 @@ type Defect struct {
 	Bug  string // one line: what goes wrong
 }
 
-// All is the catalogue, in TEST_CATALOG.md order.
+// All is the catalogue, in the order of docs/layers.md §4.
 var All = []Defect{
 	{"skip-signature", "accepts WhatsApp webhooks with a missing or wrong X-Hub-Signature-256"},
 	{"stripe-replay", "accepts Stripe events whose signed timestamp is an hour old"},

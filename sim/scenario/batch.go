@@ -12,11 +12,11 @@ type BatchRules struct {
 	// Count is the exact number of scenarios wanted; 0 accepts any number.
 	Count int
 	// MinCategories is the number of distinct categories the batch must mix
-	// (MISSION.md: 3), capped at the batch size: two scenarios cannot mix three.
+	// (docs/scenarios.md §2: 3), capped at the batch size: two scenarios cannot mix three.
 	MinCategories int
 }
 
-// DefaultBatch is MISSION.md's rule: a batch mixes at least three categories.
+// DefaultBatch is the rule of docs/scenarios.md §2: a batch mixes at least three categories.
 var DefaultBatch = BatchRules{MinCategories: 3}
 
 // CheckBatch checks a batch of one bot's scenarios as a whole: not empty, the

@@ -4,5 +4,5 @@
 // under sim/scenarios/<bot>/<id>.yaml, one scenario each; Load decodes them
 // strictly (an unknown field is an error with its line), Validate reports every
 // problem at once naming the file, the field and the fix, and CheckBatch holds
-// a batch to MISSION.md's rules (at least three categories).
+// a batch to the rules of docs/scenarios.md §2 (at least three categories).
 package scenario

@@ -1,12 +1,12 @@
 package scenario
 
-// Categories are the eight persona categories of MISSION.md.
+// Categories are the eight persona categories of docs/scenarios.md §1.
 var Categories = []string{
 	"tech-illiterate", "legal-pressure", "competitive-intel", "multilingual",
 	"hostile", "wrong-product", "prompt-injection", "time-pressure",
 }
 
-// Dimensions are the rubric dimensions of MISSION.md a rule may count against.
+// Dimensions are the rubric dimensions of docs/scenarios.md §3 a rule may count against.
 var Dimensions = []string{"completion", "safety", "phase_correctness", "identity", "recovery"}
 
 // Scenario is one file.

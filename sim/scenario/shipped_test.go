@@ -66,7 +66,7 @@ func TestShippedScenarios(t *testing.T) {
 	})
 }
 
-// The seed's first real run (MISSION.md) named five personas; they are
+// The seed's first real run (docs/scenarios.md §1) named five personas; they are
 // shipped as cambialeon scenarios so runs can be compared with it.
 func TestTheSeedsFivePersonasAreShipped(t *testing.T) {
 	scs, err := scenario.LoadBot("", "cambialeon")

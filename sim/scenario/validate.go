@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Turn limits of MISSION.md: 6–8 turns, the opening counting as the first.
+// Turn limits of docs/scenarios.md §2: 6–8 turns, the opening counting as the first.
 const (
 	MinTurns = 6
 	MaxTurns = 8

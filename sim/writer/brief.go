@@ -13,7 +13,7 @@ import (
 	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
-// DefaultCount is MISSION.md's batch size.
+// DefaultCount is the batch size of docs/scenarios.md §2.
 const DefaultCount = 5
 
 // Brief is what the user asked for, parsed.

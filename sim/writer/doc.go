@@ -2,7 +2,7 @@
 // security scenarios for voyachat", "2 hostile and 1 multilingual") into sim
 // scenarios. The offline writer is a seeded generator over the persona and
 // tactic library (sim/library): the same seed gives the same bytes, another
-// seed other people, and every batch honours MISSION.md (6–8 turns, at least
+// seed other people, and every batch honours docs/scenarios.md §2 (6–8 turns, at least
 // three categories, real personas). The customer's turns are built around the
 // bot manifest's own utterances, so the scripted customer drives the bot the
 // way the scenario expects. An LLM-backed writer implements the same Writer
