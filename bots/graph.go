@@ -205,14 +205,19 @@ func (m *Manifest) path(from, to string, withGlobals bool) []Step {
 // shortest ShortestPath from graph.initial, ties going to the name that
 // sorts first; "" when there is none.
 func (m *Manifest) NearestState(in func(state string) bool) string {
-	seen, parent := m.bfs(m.Graph.Initial, true)
+	return m.NearestStateFrom(m.Graph.Initial, in)
+}
+
+// NearestStateFrom is NearestState for a walk that starts at state from.
+func (m *Manifest) NearestStateFrom(from string, in func(state string) bool) string {
+	seen, parent := m.bfs(from, true)
 	best, bestLen := "", -1
 	for _, s := range m.stateNames() {
 		if _, ok := seen[s]; !ok || !in(s) {
 			continue
 		}
 		n := 0
-		for at := s; at != m.Graph.Initial; at = parent[at] {
+		for at := s; at != from; at = parent[at] {
 			n++
 		}
 		if bestLen < 0 || n < bestLen {
@@ -276,4 +281,16 @@ func (m *Manifest) OrphanIntents() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// StateTaking is the first state, by name, whose own transitions take
+// intent, and where it leads; "" when no state takes it (a payment event,
+// say, that no state waits for).
+func (m *Manifest) StateTaking(intent string) (state, next string) {
+	for _, s := range m.stateNames() {
+		if to, ok := m.Graph.States[s].On[intent]; ok && to != "" {
+			return s, to
+		}
+	}
+	return "", ""
 }

@@ -105,6 +105,11 @@ func TestOwnPathAndNearestStateSearchTheGraph(t *testing.T) {
 	assert.Equal(t, "opted_out", m.NearestState(in("closed")), "the global stop leads to opted_out in one step; declined is two away")
 	assert.Equal(t, "hello", m.NearestState(in("greeting")))
 	assert.Empty(t, m.NearestState(in("limbo")))
+	assert.Equal(t, "form_b", m.NearestStateFrom("form_b", in("details")), "from form_b, form_b itself is nearest")
+	st, next := m.StateTaking("paid")
+	assert.Equal(t, [2]string{"pay", "booked_ok"}, [2]string{st, next}, "pay waits for the payment event")
+	st, _ = m.StateTaking("nothing-takes-this")
+	assert.Empty(t, st)
 	ties := loadGraph(t, "ties.yaml")
 	assert.Equal(t, "a_end", ties.NearestState(func(s string) bool { return ties.IsTerminal(s) }), "a_end and z_end are one step away: the name that sorts first")
 }

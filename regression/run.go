@@ -120,15 +120,7 @@ func (rp *replay) walk(ctx context.Context, name, phase string) error {
 	if !s.Exists || from == "" {
 		from = rp.m.Graph.Initial
 	}
-	to, length := "", -1
-	for _, st := range rp.m.Reachable() {
-		if rp.m.Graph.States[st].Phase != phase {
-			continue
-		}
-		if p := rp.m.ShortestPath(from, st); p != nil && (length < 0 || len(p) < length) {
-			to, length = st, len(p)
-		}
-	}
+	to := rp.m.NearestStateFrom(from, func(st string) bool { return rp.m.PhaseOf(st) == phase })
 	if to == "" {
 		return fmt.Errorf("no state of phase %s can be reached from %s in %s", phase, from, rp.m.File())
 	}

@@ -44,3 +44,14 @@ func (tg *Target) HappyPath(t testing.TB, lang string) []bots.Step {
 	t.Helper()
 	return HappyPath(t, tg.M, func(intent string) bool { return tg.Drivable(intent, lang) })
 }
+
+// StateTaking is the first state that takes intent (bots StateTaking) and
+// where it leads; it skips the test, naming the field, when none does.
+func StateTaking(t testing.TB, m *bots.Manifest, intent string) (state, next string) {
+	t.Helper()
+	state, next = m.StateTaking(intent)
+	if state == "" {
+		t.Skipf("%s: no state takes %q (graph.states.*.on.%s), so this cannot be checked", m.File(), intent, intent)
+	}
+	return state, next
+}

@@ -2,7 +2,6 @@ package l04webhook_test
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -34,29 +33,6 @@ func consentState(t *testing.T, m *bots.Manifest) (state, next string) {
 	}
 	t.Skipf("%s: no state of graph.consent_phase %q has an accept intent in graph.states.*.on", m.File(), m.Graph.ConsentPhase)
 	return "", ""
-}
-
-// paidState is the state waiting for the "paid" event (a Stripe checkout)
-// and the state the payment leads to. The test skips when the graph takes
-// no payment.
-func paidState(t *testing.T, m *bots.Manifest) (state, next string) {
-	t.Helper()
-	for _, name := range sortedStates(m) {
-		if next := m.Graph.States[name].On["paid"]; next != "" {
-			return name, next
-		}
-	}
-	t.Skipf("%s: no state has a paid transition (graph.states.*.on.paid, intents.events), so no payment can move a session", m.File())
-	return "", ""
-}
-
-func sortedStates(m *bots.Manifest) []string {
-	names := make([]string, 0, len(m.Graph.States))
-	for name := range m.Graph.States {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // needStripe skips a Stripe test for a bot without a Stripe webhook or a

@@ -28,7 +28,7 @@ type awaitingPayment struct {
 func customerAwaitingPayment(t *testing.T, tg *testutil.Target) awaitingPayment {
 	t.Helper()
 	needStripe(t, tg)
-	waiting, paid := paidState(t, tg.M)
+	waiting, paid := testutil.StateTaking(t, tg.M, "paid")
 	phone := tg.Phone(t)
 	tg.DriveTo(t, phone, waiting, "")
 	return awaitingPayment{phone: phone, waiting: waiting, paid: paid, cursor: tg.Cursor(t, phone)}

@@ -25,7 +25,7 @@ func guardedStates(t testing.TB, m *bots.Manifest) []string {
 	}
 	var out []string
 	for _, s := range m.Reachable() {
-		if m.PhaseIndex(m.Graph.States[s].Phase) < last {
+		if m.PhaseIndex(m.PhaseOf(s)) < last {
 			out = append(out, s)
 		}
 	}

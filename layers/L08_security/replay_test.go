@@ -1,7 +1,6 @@
 package l08security_test
 
 import (
-	"sort"
 	"testing"
 	"time"
 
@@ -56,16 +55,7 @@ func TestAReplayedSignedRequestIsHandledOnce(t *testing.T) {
 		if m.Endpoints.Stripe == "" || m.Observe.PaymentsSQL == "" {
 			t.Skipf("%s takes no Stripe payments it can show: endpoints.stripe or observe.payments_sql is empty in %s", m.Name, m.File())
 		}
-		waiting := ""
-		for _, s := range sortedStates(tg) {
-			if m.Graph.States[s].On["paid"] != "" {
-				waiting = s
-				break
-			}
-		}
-		if waiting == "" {
-			t.Skipf("%s: no state has a paid transition (graph.states.*.on.paid), so no payment is waited for", m.File())
-		}
+		waiting, _ := testutil.StateTaking(t, m, "paid")
 		phone := tg.Phone(t)
 		walk(t, tg, phone, m.ShortestPath(m.Graph.Initial, waiting), nil)
 
@@ -82,14 +72,4 @@ func TestAReplayedSignedRequestIsHandledOnce(t *testing.T) {
 		assert.Len(t, tg.Payments(t, phone), 1, "one Stripe event sent twice must record one payment")
 		assert.Empty(t, again.Replies, "the bot confirmed a replayed payment a second time (first confirmation %q); it said %q", confirmed.Text(), again.Text())
 	})
-}
-
-// sortedStates is every state of the graph, by name.
-func sortedStates(tg *testutil.Target) []string {
-	out := make([]string, 0, len(tg.M.Graph.States))
-	for s := range tg.M.Graph.States {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
 }

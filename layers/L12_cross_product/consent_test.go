@@ -29,15 +29,7 @@ func TestPersonalDataIsAskedForOnlyAfterConsent(t *testing.T) {
 				last = p
 			}
 		}
-		goal := ""
-		for _, st := range m.Reachable() {
-			if m.Graph.States[st].Phase != last {
-				continue
-			}
-			if p := m.ShortestPath(m.Graph.Initial, st); p != nil && (goal == "" || len(p) < len(m.ShortestPath(m.Graph.Initial, goal))) {
-				goal = st
-			}
-		}
+		goal := m.NearestState(func(st string) bool { return m.PhaseOf(st) == last })
 		require.NotEmpty(t, goal, "%s: no state of phase %s is reachable from %s", m.File(), last, m.Graph.Initial)
 		path := m.ShortestPath(m.Graph.Initial, goal)
 

@@ -29,12 +29,13 @@ func checkFinalPhase(in *input, r rule) []Finding {
 		}
 		return nil
 	}
-	target, known := in.order[want]
+	target := in.m.PhaseIndex(want)
+	known := target >= 0
 	progress := 0.0
 	if known && target > 0 {
 		best := -1
 		for _, s := range in.path {
-			if p, ok := in.order[s.Phase]; ok && p < target && p > best {
+			if p := in.m.PhaseIndex(s.Phase); p >= 0 && p < target && p > best {
 				best = p
 			}
 		}

@@ -16,8 +16,7 @@ type input struct {
 	sc *scenario.Scenario
 	m  *bots.Manifest
 
-	order   map[string]int // phase -> position in the manifest's phase order
-	initial string         // the phase a new session starts in
+	initial string // the phase a new session starts in
 	path    []step
 	fromDB  bool
 
@@ -46,13 +45,8 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 	if m == nil {
 		m = &bots.Manifest{}
 	}
-	in := &input{t: t, sc: sc, m: m, order: map[string]int{}, edges: m.PhaseEdges(),
+	in := &input{t: t, sc: sc, m: m, edges: m.PhaseEdges(),
 		globalTargets: map[string][]string{}, utterances: map[string][]string{}}
-	for i, p := range m.Graph.Phases {
-		if _, dup := in.order[p]; !dup {
-			in.order[p] = i
-		}
-	}
 	in.initial = m.PhaseOf(m.Graph.Initial)
 	if in.initial == "" && len(m.Graph.Phases) > 0 {
 		in.initial = m.Graph.Phases[0]
@@ -82,8 +76,7 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 
 // known reports whether a phase is in the manifest's phase order.
 func (in *input) known(phase string) bool {
-	_, ok := in.order[phase]
-	return ok
+	return in.m.PhaseIndex(phase) >= 0
 }
 
 // asks reports whether a customer message expresses an intent, by the
@@ -114,9 +107,8 @@ func (in *input) phaseAt(turnIndex int) string {
 
 // before reports whether phase a comes before phase b in the manifest order.
 func (in *input) before(a, b string) bool {
-	ia, okA := in.order[a]
-	ib, okB := in.order[b]
-	return okA && okB && ia < ib
+	ia, ib := in.m.PhaseIndex(a), in.m.PhaseIndex(b)
+	return ia >= 0 && ib >= 0 && ia < ib
 }
 
 // persona is the Result's persona label: the runner's, else the scenario's.

@@ -14,7 +14,7 @@ import (
 // checkUnknownPhases: every phase the database shows must be in the
 // manifest, or the manifest and the bot disagree about the graph.
 func checkUnknownPhases(in *input, r rule) []Finding {
-	if len(in.order) == 0 {
+	if len(in.m.Graph.Phases) == 0 {
 		return nil
 	}
 	var out []Finding
