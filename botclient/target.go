@@ -108,6 +108,7 @@ func (tg *Target) Restart(ctx context.Context) error {
 		return err
 	}
 	defer release()
+	tg.HTTP.CloseIdleConnections() // as in Close: the old server must not wait for them
 	url, err := tg.restart(ctx)
 	if err != nil {
 		return fmt.Errorf("restarting %s: %w", tg.M.Name, err)
@@ -151,6 +152,10 @@ func (tg *Target) WaitHealthy(ctx context.Context) error {
 // Close stops what Start started (an embedded bot and its database) and
 // closes the connections.
 func (tg *Target) Close(ctx context.Context) error {
+	// A connection the client dialled but never used looks to the bot's
+	// server like a request about to come, and a graceful shutdown waits
+	// five seconds for it (net/http); ours close first.
+	tg.HTTP.CloseIdleConnections()
 	var errs []string
 	for i := len(tg.closers) - 1; i >= 0; i-- {
 		if err := tg.closers[i](ctx); err != nil {
