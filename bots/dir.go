@@ -3,9 +3,10 @@ package bots
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/caas-testing/caas-testing/modroot"
 )
 
 // EnvDir names the environment variable that points at another directory
@@ -43,29 +44,7 @@ func (l Loader) Directory() string {
 // from the working directory to go.mod (tests run in package directories
 // such as layers/L04_webhook). Outside any module it is "bots".
 func DefaultDir() string {
-	if root, ok := moduleRoot(); ok {
-		return filepath.Join(root, "bots")
-	}
-	return "bots"
-}
-
-// moduleRoot is the nearest directory at or above the working directory
-// that holds a go.mod.
-func moduleRoot() (string, bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
-			return dir, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
+	return modroot.Join("bots")
 }
 
 // Names lists the bots in l.Directory(), sorted: every <name>.yaml except

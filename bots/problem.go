@@ -1,9 +1,7 @@
 package bots
 
 import (
-	"path/filepath"
-	"strings"
-
+	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
@@ -31,21 +29,7 @@ func (m *Manifest) File() string {
 	return displayPath(m.Path)
 }
 
-func displayPath(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return path
-	}
-	root, ok := moduleRoot()
-	if !ok {
-		return path
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return filepath.ToSlash(rel)
-}
+func displayPath(path string) string { return modroot.Display(path) }
 
 // line is the line of field in the manifest file (see LineOf).
 func (m *Manifest) line(field string) int { return LineOf(m.lines, field) }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/caas-testing/caas-testing/modroot"
 )
 
 // EnvUpdate is -update's twin for tools that cannot pass test flags.
@@ -74,26 +76,9 @@ func Rewrite(t testing.TB) string {
 	top, _, _ := strings.Cut(t.Name(), "/")
 	pkg := "."
 	if wd, err := os.Getwd(); err == nil {
-		if rel, ok := moduleRelative(wd); ok {
+		if rel := modroot.Display(wd); rel != wd && rel != "." {
 			pkg = "./" + rel
 		}
 	}
 	return "go test " + pkg + " -run '^" + top + "$' -update"
-}
-
-// moduleRelative is dir relative to the nearest folder above it holding a
-// go.mod, with slashes; false when there is none or dir is that folder.
-func moduleRelative(dir string) (string, bool) {
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			rel, err := filepath.Rel(d, dir)
-			if err != nil || rel == "." {
-				return "", false
-			}
-			return filepath.ToSlash(rel), true
-		}
-		if filepath.Dir(d) == d {
-			return "", false
-		}
-	}
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/refbot/defect"
 )
 
@@ -140,7 +140,7 @@ func Check(ctx context.Context, opt Options) (*Report, error) {
 
 func (opt *Options) defaults() error {
 	if opt.Root == "" {
-		root, err := moduleRoot()
+		root, err := modroot.Find()
 		if err != nil {
 			return err
 		}
@@ -169,23 +169,4 @@ func (opt *Options) defaults() error {
 		opt.Timeout = DefaultTimeout
 	}
 	return nil
-}
-
-// moduleRoot is the nearest directory at or above the working directory
-// with a go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory; run from inside the repository")
-		}
-		dir = parent
-	}
 }

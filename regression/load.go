@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
+	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
@@ -18,13 +18,9 @@ const FormatDoc = "regression/README.md"
 // place a named bug is added (by hand or by the sim fix cycle promoting a
 // scenario).
 func Dir() (string, error) {
-	wd, err := os.Getwd()
+	root, err := modroot.Find()
 	if err != nil {
 		return "", fmt.Errorf("find the regression rows: %w", err)
-	}
-	root, ok := moduleRoot(wd)
-	if !ok {
-		return "", fmt.Errorf("find the regression rows: no go.mod above %s; run from inside the caas-testing module", wd)
 	}
 	return filepath.Join(root, "regression", "rows"), nil
 }
@@ -71,32 +67,5 @@ func Load(path string) (*Row, error) {
 	return decode(shown(path), data)
 }
 
-// shown is path as messages show it: relative to the module root when it
-// is inside it (the tests run in their package folders).
-func shown(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return path
-	}
-	root, ok := moduleRoot(filepath.Dir(abs))
-	if !ok {
-		return path
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return path
-	}
-	return filepath.ToSlash(rel)
-}
-
-// moduleRoot is the nearest folder at or above dir holding a go.mod.
-func moduleRoot(dir string) (string, bool) {
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d, true
-		}
-		if filepath.Dir(d) == d {
-			return "", false
-		}
-	}
-}
+// shown is path as messages show it: relative to the module root.
+func shown(path string) string { return modroot.Display(path) }

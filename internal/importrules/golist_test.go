@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/caas-testing/caas-testing/modroot"
 )
 
 // listFields are the only fields asked of go list: enough for the rules and
@@ -37,7 +37,7 @@ func goList(t *testing.T) (string, []listed) {
 			listSkip = fmt.Sprintf("the go command is not on PATH (%v): the import rules are read with `go list`", err)
 			return
 		}
-		root, err := moduleRoot()
+		root, err := modroot.Find()
 		if err != nil {
 			listErr = err
 			return
@@ -60,25 +60,6 @@ func goList(t *testing.T) (string, []listed) {
 		t.Fatal(listErr)
 	}
 	return listMod, listPkgs
-}
-
-// moduleRoot walks up from the working directory (the package's, under go
-// test) to the directory holding go.mod, without asking the go command.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // decodeList reads the stream of JSON objects `go list -json` writes. The

@@ -14,7 +14,7 @@ import (
 // leafRoots are the leaf libraries: packages that import nothing of ours, so
 // anyone may import them, refbot and bots included. A package under one of
 // these roots is a leaf; a root not (yet) in the tree is simply not checked.
-var leafRoots = []string{"strictyaml", "envflag", "golden", "langguess"}
+var leafRoots = []string{"strictyaml", "envflag", "golden", "langguess", "modroot"}
 
 // refbotDoors are the only imports of the reference bot allowed outside its
 // own tree: botclient starts the embedded target (refbot) and reads the

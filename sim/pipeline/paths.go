@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"time"
+
+	"github.com/caas-testing/caas-testing/modroot"
 )
 
 // ScenariosSubdir is the directory of a run that keeps the scenarios it played.
@@ -25,17 +27,7 @@ func usageError(format string, args ...any) error {
 // up from the working directory to go.mod), else sim/reports under the
 // working directory.
 func DefaultReportsDir() string {
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-				return filepath.Join(d, "sim", "reports")
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	return filepath.Join("sim", "reports")
+	return modroot.Join("sim", "reports")
 }
 
 // RunIDLayout is the layout of generated run ids: sortable local time.

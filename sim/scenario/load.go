@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/strictyaml"
 )
 
@@ -27,26 +28,11 @@ func Dir(root, bot string) (string, error) {
 	if root != "" {
 		return filepath.Join(root, bot), nil
 	}
-	mod, err := moduleRoot()
+	mod, err := modroot.Find()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%w, or set %s", err, EnvDir)
 	}
 	return filepath.Join(mod, "sim", "scenarios", bot), nil
-}
-
-func moduleRoot() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("find the module root: %w", err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("no go.mod above %s; run from inside the caas-testing module or set %s", wd, EnvDir)
-		}
-	}
 }
 
 // LoadBot loads every scenario of bot from Dir(root, bot).
