@@ -10,6 +10,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/caas-testing/caas-testing/sim/scenario"
+	"github.com/caas-testing/caas-testing/sim/writer"
 )
 
 // captureStderr runs f with os.Stderr sent to a file and returns what it wrote.
@@ -47,6 +50,8 @@ func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
 		{"a write without a brief", nil, []string{"sim", "write", "-bot", "cambialeon"}, "no brief"},
 		{"a flag after the brief", nil, []string{"sim", "write", "-bot", "cambialeon", "5 scenarios", "-seed", "3"}, `"-seed" after the arguments: flags go first`},
 		{"a brief for another bot", nil, []string{"sim", "write", "-bot", "cambialeon", "5 scenarios for voyachat"}, "voyachat"},
+		{"a brief with a word the writer does not understand", nil, []string{"sim", "write", "-bot", "cambialeon", "3 hostle scenarios"}, `does not understand "hostle" (did you mean "hostile"?)`},
+		{"a pipeline brief with a word the writer does not understand", nil, []string{"sim", "pipeline", "-bot", "cambialeon", "5 asymetric scenarios"}, `did you mean "asymmetric"?`},
 		{"a judge without a run", nil, []string{"sim", "judge", "-bot", "cambialeon"}, "no run: give -run"},
 		{"a judge of a missing run", nil, []string{"sim", "judge", "-bot", "cambialeon", "-run", "/nonexistent/cambialeon/x"}, "does not exist"},
 		{"a pipeline without a brief", nil, []string{"sim", "pipeline", "-bot", "cambialeon"}, "no brief"},
@@ -72,17 +77,24 @@ func TestSimHelpNeverShowsAnEnvironmentValue(t *testing.T) {
 	assert.NotContains(t, stderr, "from-the-environment")
 }
 
-func TestSimWriteWritesToTheBotsDirectoryUnderCAAS_SCENARIOS_DIR(t *testing.T) {
+// A written scenario has no golden line yet; in the directory L13 plays it
+// would turn L13 red. So without -out the writer drafts beside it.
+func TestSimWriteWritesDraftsTheSuiteDoesNotPlay(t *testing.T) {
 	t.Setenv(envBot, "")
 	t.Setenv(envSeed, "")
 	root := t.TempDir()
-	t.Setenv("CAAS_SCENARIOS_DIR", root)
+	t.Setenv(scenario.EnvDir, root)
 	var code int
 	stderr := captureStderr(t, func() {
 		code = run(context.Background(), []string{"sim", "write", "-bot", "voyachat", "-seed", "4", "3 scenarios"})
 	})
 	require.Equal(t, 0, code, stderr)
-	assert.Len(t, files(t, filepath.Join(root, "voyachat", "*.yaml")), 3)
+	dir, err := scenario.Dir(root, "voyachat")
+	require.NoError(t, err)
+	assert.Len(t, files(t, filepath.Join(dir, writer.DraftsDir, "*.yaml")), 3)
+	assert.Empty(t, files(t, filepath.Join(dir, "*.yaml")), "nothing lands where the suite reads")
+	suite, _ := scenario.LoadBot(root, "voyachat") // what L01 and L13 play
+	assert.Empty(t, suite, "the suite's loader reads the drafts")
 }
 
 func files(t *testing.T, pattern string) []string {

@@ -78,9 +78,9 @@ type WriteOptions struct {
 	Manifest *bots.Manifest
 	Brief    string
 	Seed     int64 // 0 keeps the brief's seed
-	// Out is the directory the files go to; "" = the bot's scenario
-	// directory, scenario.Dir(ScenarioRoot, bot), so `caas sim run` plays
-	// them next.
+	// Out is the directory the files go to; "" = the drafts under the
+	// bot's scenario directory, scenario.Dir(ScenarioRoot, bot)/drafts
+	// (writer.DraftsDir), which the suite does not play.
 	Out          string
 	ScenarioRoot string
 	Writer       writer.Writer

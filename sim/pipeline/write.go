@@ -26,9 +26,11 @@ func Write(ctx context.Context, opt WriteOptions) ([]*scenario.Scenario, error) 
 	}
 	out := opt.Out
 	if out == "" {
-		if out, err = scenario.Dir(opt.ScenarioRoot, m.Name); err != nil {
+		dir, err := scenario.Dir(opt.ScenarioRoot, m.Name)
+		if err != nil {
 			return nil, err
 		}
+		out = filepath.Join(dir, writer.DraftsDir)
 	}
 	paths, err := writer.WriteFiles(out, scs)
 	if err != nil {

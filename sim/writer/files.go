@@ -9,6 +9,15 @@ import (
 	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
+// DraftsDir is the subdirectory of a bot's scenario directory that written
+// scenarios go to when no other directory is named (sim/scenarios/<bot>/drafts).
+// The suite's scenario loaders read only the files directly in the bot's
+// directory, and L13 holds every scenario it plays there to a golden line
+// recorded on the clean bot: a new scenario with no line turns it red. A
+// draft joins the suite when someone has read it, moved it up a level and
+// recorded its line (go test ./layers/L13_sim -bot=<bot> -update).
+const DraftsDir = "drafts"
+
 // WriteFiles writes each scenario to dir/<id>.yaml and returns the paths.
 // It never overwrites: if any file exists it writes nothing and says which
 // (use OverwriteFiles to replace them on purpose). Every scenario must

@@ -49,6 +49,7 @@ func Generate(b Brief, bot Bot, lib *library.Library) ([]*scenario.Scenario, err
 	if err := checkInputs(b, bot); err != nil {
 		return nil, err
 	}
+	bot = speaking(bot, b.Languages)
 	batch := rand.New(rand.NewPCG(uint64(b.Seed), 0xca7e9091))
 	cats, err := allocate(b, lib, batch)
 	if err != nil {
@@ -106,7 +107,30 @@ func checkInputs(b Brief, bot Bot) error {
 	case bot.Start == "":
 		return fmt.Errorf("writer: bot %s has no start phase; fill Bot.Start with the phase of graph.initial", bot.Name)
 	}
+	for _, l := range b.Languages {
+		if !slices.Contains(bot.Languages, l) {
+			return fmt.Errorf("writer: the brief %q asks for customers writing %q, but bot %s speaks %s (persona.languages of its manifest); ask for one of those",
+				b.Text, l, bot.Name, strings.Join(bot.Languages, ", "))
+		}
+	}
 	return nil
+}
+
+// speaking is bot as the writer sees it when the brief names the customers'
+// languages: only those, in the bot's order, so its default stays first if
+// asked for.
+func speaking(bot Bot, langs []string) Bot {
+	if len(langs) == 0 {
+		return bot
+	}
+	var keep []string
+	for _, l := range bot.Languages {
+		if slices.Contains(langs, l) {
+			keep = append(keep, l)
+		}
+	}
+	bot.Languages = keep
+	return bot
 }
 
 // draw makes one scenario of category cat.

@@ -3,6 +3,7 @@ package writer_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -116,10 +117,23 @@ func TestGenerateHonoursTheBrief(t *testing.T) {
 			scs = generate(t, bot, lib, "2 hostile and 1 multilingual", seed)
 			assert.Equal(t, map[string]int{"hostile": 2, "multilingual": 1}, count(scs))
 
+			scs = generate(t, bot, lib, "3 hostile scenarios", seed)
+			assert.Equal(t, map[string]int{"hostile": 3}, count(scs), "a count of one category is that many of it")
+
 			scs = generate(t, bot, lib, "5 elderly scenarios", seed)
+			assert.Equal(t, map[string]int{"tech-illiterate": 5}, count(scs), "a synonym is its category")
+
+			scs = generate(t, bot, lib, "5 privacy scenarios", seed)
 			c := count(scs)
-			assert.Equal(t, 3, c["tech-illiterate"], "the focus keeps the largest share")
-			assert.Len(t, c, 3, "and two others make three categories")
+			assert.Len(t, c, 2, "a group of two categories gives those two: %v", c)
+			assert.Equal(t, 5, c["legal-pressure"]+c["prompt-injection"])
+
+			scs = generate(t, bot, lib, "5 asymmetric scenarios", seed)
+			c = count(scs)
+			assert.Len(t, c, 5, "a group of five, five scenarios: one of each")
+
+			scs = generate(t, bot, lib, "4 scenarios: 2 spies and 2 security", seed)
+			assert.GreaterOrEqual(t, len(count(scs)), 3, "the spies are dealt first, so the group spreads")
 
 			scs = generate(t, bot, lib, "6 scenarios: 2 lawyers", seed)
 			c = count(scs)
@@ -132,6 +146,37 @@ func TestGenerateHonoursTheBrief(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestGenerateWritesTheLanguageTheBriefAsksFor(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, name := range botNames {
+		bot := loadBot(t, name)
+		for _, lang := range bot.Languages {
+			t.Run(name+" in "+lang, func(t *testing.T) {
+				for seed := int64(1); seed <= 5; seed++ {
+					for _, s := range generate(t, bot, lib, "8 scenarios in "+lib.People.Languages[lang], seed) {
+						assert.Equal(t, lang, s.Language, "%s (seed %d)", s.ID, seed)
+					}
+				}
+			})
+		}
+	}
+	t.Run("refuses a language the bot does not speak, naming those it does", func(t *testing.T) {
+		bot := loadBot(t, "voyachat")
+		var other string
+		for _, code := range slices.Sorted(maps.Keys(lib.People.Languages)) {
+			if !slices.Contains(bot.Languages, code) {
+				other = code
+				break
+			}
+		}
+		require.NotEmpty(t, other, "the library has no language %s does not speak", bot.Name)
+		b, err := writer.ParseBriefWith(lib, bot.Name, "3 scenarios in "+lib.People.Languages[other])
+		require.NoError(t, err, "the brief itself is understood")
+		_, err = writer.Generate(b, bot, lib)
+		assert.ErrorContains(t, err, fmt.Sprintf("asks for customers writing %q, but bot %s speaks %s", other, bot.Name, strings.Join(bot.Languages, ", ")))
+	})
 }
 
 // The expectation must follow from the script: a customer who opts out ends
