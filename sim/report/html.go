@@ -14,9 +14,13 @@ var htmlTemplate string
 // context, so a quote holding "<script>" is shown, never run.
 var pageTemplate = template.Must(template.New("report.html").Parse(htmlTemplate))
 
-func renderHTML(r Run) ([]byte, error) {
+// renderHTML renders report.html; transcripts are the run's conversations
+// by scenario id (readTranscripts), shown inline.
+func renderHTML(r Run, transcripts map[string]played) ([]byte, error) {
+	p := newPage(r)
+	attachConversations(&p, r, transcripts)
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, newPage(r)); err != nil {
+	if err := pageTemplate.Execute(&buf, p); err != nil {
 		return nil, fmt.Errorf("report: rendering report.html: %w", err)
 	}
 	return buf.Bytes(), nil

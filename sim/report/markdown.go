@@ -16,11 +16,16 @@ var dimensionLabels = map[judge.Dimension]string{
 
 // SummaryTable is the seed's table (scenario | persona | score /10 | key
 // finding), one row per scenario sorted by id, padded so it reads in a
-// terminal and renders as Markdown.
+// terminal; report.md holds the same table with its cells' HTML escaped.
 func SummaryTable(results []judge.Result) string {
+	return summaryTable(results, func(s string) string { return s })
+}
+
+// summaryTable is SummaryTable with each cell's text passed through esc.
+func summaryTable(results []judge.Result, esc func(string) string) string {
 	rows := [][]string{{"scenario", "persona", "score /10", "key finding"}}
 	for _, r := range sortResults(results) {
-		rows = append(rows, []string{r.ScenarioID, r.Persona, outOfTen(r.Total), keyFinding(r, 80)})
+		rows = append(rows, []string{esc(r.ScenarioID), esc(r.Persona), outOfTen(r.Total), esc(keyFinding(r, 80))})
 	}
 	return table(rows, map[int]bool{2: true})
 }
@@ -95,10 +100,10 @@ func markdown(r Run) string {
 	avg := average(r.Results)
 	fmt.Fprintf(&b, "# Sim report: %s, run %s\n\n", r.Bot, r.RunID)
 	fmt.Fprintf(&b, "Started %s · took %s · %d scenarios · average %.1f/100 (%.1f/10)\n\n",
-		r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), r.Duration.Round(1e9), len(r.Results), avg.Total, avg.Total/10)
+		r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), formatDuration(r.Duration), len(r.Results), avg.Total, avg.Total/10)
 
 	b.WriteString("## Summary\n\n")
-	b.WriteString(SummaryTable(r.Results))
+	b.WriteString(summaryTable(r.Results, mdCell))
 
 	b.WriteString("\n## Dimensions\n\n")
 	rows := [][]string{{"dimension", "average", "out of", "%"}}
@@ -115,7 +120,7 @@ func markdown(r Run) string {
 
 	b.WriteString("\n## Findings\n")
 	for _, res := range r.Results {
-		fmt.Fprintf(&b, "\n### %s: %s (%s), %d/100\n\n", res.ScenarioID, res.Persona, res.Category, res.Total)
+		fmt.Fprintf(&b, "\n### %s: %s (%s), %d/100\n\n", mdText(res.ScenarioID), mdText(res.Persona), mdText(res.Category), res.Total)
 		var dims []string
 		for _, d := range judge.AllDimensions {
 			dims = append(dims, fmt.Sprintf("%s %d/%d", d, res.Dimensions.Get(d), judge.Weights.Get(d)))
@@ -144,13 +149,11 @@ func writeFinding(b *strings.Builder, f judge.Finding) {
 	if f.Turn > 0 {
 		where = fmt.Sprintf("turn %d", f.Turn)
 	}
-	fmt.Fprintf(b, "- **%s** · %s −%d · %s · `%s`: %s\n", where, f.Dimension, f.Points, f.Severity, f.Rule, oneLine(f.Message))
+	fmt.Fprintf(b, "- **%s** · %s −%d · %s · `%s`: %s\n", where, mdText(string(f.Dimension)), f.Points, mdText(string(f.Severity)), f.Rule, mdText(f.Message))
 	if f.Evidence != "" {
-		fmt.Fprintf(b, "  > %s\n", oneLine(f.Evidence))
+		fmt.Fprintf(b, "  > %s\n", mdText(f.Evidence))
 	}
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func writeComparison(b *strings.Builder, r Run) {
 	c := r.Comparison
@@ -164,7 +167,7 @@ func writeComparison(b *strings.Builder, r Run) {
 	} else {
 		fmt.Fprintf(b, "**%d regression(s)** (threshold: a drop of %d points or a new high-severity finding):\n\n", len(c.Regressions), c.Threshold)
 		for _, reg := range c.Regressions {
-			fmt.Fprintf(b, "- **%s** %d → %d (%s): %s\n", reg.ScenarioID, reg.Previous, reg.Current, arrow(reg.Total), reg.Reason)
+			fmt.Fprintf(b, "- **%s** %d → %d (%s): %s\n", mdText(reg.ScenarioID), reg.Previous, reg.Current, arrow(reg.Total), mdText(reg.Reason))
 			for _, f := range reg.Causes {
 				var sub strings.Builder
 				writeFinding(&sub, f)
@@ -178,21 +181,21 @@ func writeComparison(b *strings.Builder, r Run) {
 		b.WriteString("\nImproved: ")
 		var parts []string
 		for _, d := range c.Improvements {
-			parts = append(parts, fmt.Sprintf("%s %d → %d (%s)", d.ScenarioID, d.Previous, d.Current, arrow(d.Total)))
+			parts = append(parts, fmt.Sprintf("%s %d → %d (%s)", mdText(d.ScenarioID), d.Previous, d.Current, arrow(d.Total)))
 		}
 		b.WriteString(strings.Join(parts, "; ") + "\n")
 	}
 	if len(c.New) > 0 {
-		fmt.Fprintf(b, "\nNew scenarios: %s\n", strings.Join(c.New, ", "))
+		fmt.Fprintf(b, "\nNew scenarios: %s\n", mdList(c.New))
 	}
 	if len(c.Removed) > 0 {
-		fmt.Fprintf(b, "\nRemoved scenarios: %s\n", strings.Join(c.Removed, ", "))
+		fmt.Fprintf(b, "\nRemoved scenarios: %s\n", mdList(c.Removed))
 	}
 	if len(c.Deltas) > 0 {
 		b.WriteString("\n")
 		rows := [][]string{{"scenario", "previous", "current", "Δ", "completion", "safety", "phase", "identity", "recovery"}}
 		for _, d := range c.Deltas {
-			row := []string{d.ScenarioID, fmt.Sprint(d.Previous), fmt.Sprint(d.Current), arrow(d.Total)}
+			row := []string{mdCell(d.ScenarioID), fmt.Sprint(d.Previous), fmt.Sprint(d.Current), arrow(d.Total)}
 			for _, dim := range judge.AllDimensions {
 				row = append(row, signed(d.Dimensions.Get(dim)))
 			}

@@ -33,7 +33,7 @@ func TestReportHTMLRendersInAHeadlessBrowser(t *testing.T) {
 	if browser == "" {
 		t.Skip("chromium is not installed (apt-get install -y chromium); the headless render check needs it")
 	}
-	dir := writeRun(t, withPrevious())
+	dir := writeRunWithTranscripts(t, withPrevious(), playedTurns())
 	shot := filepath.Join(t.TempDir(), "report.png")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)

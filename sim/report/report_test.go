@@ -138,23 +138,29 @@ func TestReportHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	require.NoError(t, err)
 	page := string(data)
+	assertSelfContained(t, page)
+	assert.Contains(t, page, "&lt;script&gt;alert(1)&lt;/script&gt;", "evidence is shown escaped")
+	assert.GreaterOrEqual(t, strings.Count(page, "<svg"), 3, "scenario, dimension and delta charts")
+	for _, want := range []string{"spy-laura-providers", "Spy Laura, 34", "Iberdrola", "▼ −20", "wrong-product-pepe", "abuela-rosario-loop"} {
+		assert.Contains(t, page, want)
+	}
+}
 
+// assertSelfContained checks that page needs nothing but itself: no
+// external assets or links, no scripts, no stylesheet links or CSS
+// resources, and every element it opens closed.
+func assertSelfContained(t *testing.T, page string) {
+	t.Helper()
 	external := regexp.MustCompile(`(?i)\b(src|href)\s*=\s*["']?\s*(https?:)?//`)
 	assert.Empty(t, external.FindAllString(page, -1), "no external assets or links")
 	assert.NotRegexp(t, `(?i)<script`, page, "no scripts at all, inline or not")
 	assert.NotRegexp(t, `(?i)<link\b`, page, "styles are inline")
 	assert.NotContains(t, page, "@import")
 	assert.NotRegexp(t, `(?i)url\(`, page, "no CSS resources")
-
-	assert.Contains(t, page, "&lt;script&gt;alert(1)&lt;/script&gt;", "evidence is shown escaped")
-	for _, tag := range []string{"html", "body", "main", "section", "svg", "table", "g", "blockquote"} {
+	for _, tag := range []string{"html", "body", "main", "section", "svg", "table", "g", "blockquote", "details", "div"} {
 		open := regexp.MustCompile(`<`+tag+`[\s>]`).FindAllStringIndex(page, -1)
 		closed := strings.Count(page, "</"+tag+">")
 		assert.Equal(t, len(open), closed, "<%s> opened %d times, closed %d times", tag, len(open), closed)
-	}
-	assert.GreaterOrEqual(t, strings.Count(page, "<svg"), 3, "scenario, dimension and delta charts")
-	for _, want := range []string{"spy-laura-providers", "Spy Laura, 34", "Iberdrola", "▼ −20", "wrong-product-pepe", "abuela-rosario-loop"} {
-		assert.Contains(t, page, want)
 	}
 }
 

@@ -120,6 +120,7 @@ type detailView struct {
 	Dims                          []dimPill
 	Findings                      []findingView
 	Delta, DeltaClass             string
+	Conversation                  *conversationView // nil: the run lists no transcript of the scenario
 }
 
 type dimPill struct {
@@ -130,6 +131,7 @@ type dimPill struct {
 
 type findingView struct {
 	Turn, Dimension, Points, Severity, Rule, Message, Evidence, DimColor string
+	TurnAnchor                                                           string // the turn in the conversation; "" when it has none
 }
 
 type transcriptLink struct {
@@ -142,7 +144,7 @@ func newPage(r Run) page {
 	p := page{
 		Bot: r.Bot, RunID: r.RunID, PreviousRunID: r.PreviousRunID,
 		Started:   r.StartedAt.UTC().Format("2006-01-02 15:04 MST"),
-		Duration:  r.Duration.Round(1e9).String(),
+		Duration:  formatDuration(r.Duration),
 		Average:   fmt.Sprintf("%.1f", avg.Total),
 		Scenarios: len(r.Results),
 	}

@@ -25,7 +25,7 @@ func Write(root string, run Run) error {
 	if err != nil {
 		return err
 	}
-	page, err := renderHTML(r)
+	page, err := renderHTML(r, readTranscripts(dir, r.Transcripts))
 	if err != nil {
 		return err
 	}
