@@ -24,7 +24,9 @@ const (
 	tokPunct
 )
 
-func (t sqlToken) is(text string) bool    { return (t.kind == tokOp || t.kind == tokPunct || t.kind == tokParam) && t.text == text }
+func (t sqlToken) is(text string) bool {
+	return (t.kind == tokOp || t.kind == tokPunct || t.kind == tokParam) && t.text == text
+}
 func (t sqlToken) isWord(word string) bool { return t.kind == tokWord && t.text == word }
 
 // opChars are the characters PostgreSQL builds operators from.
