@@ -72,7 +72,7 @@ func FindServer(ctx context.Context, opt ServerOptions) (Server, error) {
 func findServer(ctx context.Context, opt ServerOptions, local string) (Server, error) {
 	if u := strings.TrimSpace(opt.URL); u != "" {
 		if err := ping(ctx, u, 5*time.Second); err != nil {
-			return Server{}, fmt.Errorf("CAAS_DATABASE_URL (%s) does not answer: %w", redactDSN(u), err)
+			return Server{}, fmt.Errorf("CAAS_DATABASE_URL (%s) does not answer: %v; correct it, or unset it to use the PostgreSQL on 127.0.0.1:5432 (or Docker)", redactDSN(u), oneLine(err.Error()))
 		}
 		return Server{DSN: u, From: "CAAS_DATABASE_URL"}, nil
 	}
@@ -125,3 +125,7 @@ func redactDSN(dsn string) string {
 	}
 	return u.Redacted()
 }
+
+// oneLine joins the lines of a driver's message (pgx puts each address it
+// tried on a line of its own), so the error stays one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -203,3 +203,10 @@ func (p *tokenReader) untilWhere() []sqlToken {
 
 // keyword are the words a table or column name cannot be here.
 var keyword = map[string]bool{"where": true, "set": true, "from": true, "and": true, "returning": true, "as": true}
+
+// ResetProblem is a Problem about observe.reset_sql[i] of m, at its line,
+// for what a check outside Validate found (caas bots --check runs the
+// statements).
+func (m *Manifest) ResetProblem(i int, msg, fix string) Problem {
+	return m.problem(fmt.Sprintf("observe.reset_sql[%d]", i), msg, fix)
+}
