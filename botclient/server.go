@@ -126,6 +126,16 @@ func redactDSN(dsn string) string {
 	return u.Redacted()
 }
 
-// oneLine joins the lines of a driver's message (pgx puts each address it
-// tried on a line of its own), so the error stays one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins the lines of a driver's message, so the error stays one
+// line: pgx puts each address it tried on a line of its own, the same one
+// twice when it tried with TLS and without.
+func oneLine(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l != "" && (len(out) == 0 || out[len(out)-1] != l) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, " ")
+}
