@@ -19,7 +19,10 @@ func init() {
 // envBotsCheck is the twin of caas bots -check.
 const envBotsCheck = "CAAS_BOTS_CHECK"
 
-func runBots(ctx context.Context, args []string) error {
+func runBots(ctx context.Context, args []string) error { return botsCommand(ctx, args, os.Stdout) }
+
+// botsCommand is caas bots writing its table and checks to out.
+func botsCommand(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("caas bots", flag.ContinueOnError)
 	twins := envflag.New(fs)
 	check := twins.Bool("check", envBotsCheck, false, "also reach each bot (embedded: start it; local: its database) and run every observe.reset_sql statement for a test phone with no rows, in a transaction rolled back: it must touch no row")
@@ -41,9 +44,9 @@ func runBots(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	valid, bad := listBots(os.Stdout, src, names)
+	valid, bad := listBots(out, src, names)
 	if *check {
-		bad += checkBots(ctx, os.Stdout, valid)
+		bad += checkBots(ctx, out, valid)
 	}
 	if bad > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d manifest(s) invalid or unsafe", bad)}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,29 +23,21 @@ import (
 	"github.com/caas-testing/caas-testing/bots"
 )
 
-// captureStdout runs f with os.Stdout sent to a file and returns what it wrote.
-func captureStdout(t *testing.T, f func()) string {
-	t.Helper()
-	tmp, err := os.CreateTemp(t.TempDir(), "stdout")
-	require.NoError(t, err)
-	saved := os.Stdout
-	os.Stdout = tmp
-	defer func() { os.Stdout = saved }()
-	f()
-	_, err = tmp.Seek(0, io.SeekStart)
-	require.NoError(t, err)
-	out, err := io.ReadAll(tmp)
-	require.NoError(t, err)
-	return string(out)
-}
-
-// caasBots runs `caas bots args...` and returns its exit code and output.
+// caasBots runs caas bots with args and returns its exit code, what it
+// wrote on stdout, and the message run would print on stderr.
 func caasBots(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	stderr = captureStderr(t, func() {
-		stdout = captureStdout(t, func() { code = run(context.Background(), append([]string{"bots"}, args...)) })
-	})
-	return code, stdout, stderr
+	var out strings.Builder
+	err := botsCommand(context.Background(), args, &out)
+	var exit *exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code, stderr = exit.code, exit.msg
+	default:
+		code, stderr = 1, err.Error()
+	}
+	return code, out.String(), stderr
 }
 
 // The two loose manifests of issue 10, as the bots package's broken
@@ -216,4 +208,12 @@ func connect(t *testing.T, dsn string) *pgx.Conn {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = conn.Close(context.Background()) })
 	return conn
+}
+
+func TestCaasBotsHelpNamesTheCheckAndItsTwin(t *testing.T) {
+	stderr := captureStderr(t, func() {
+		assert.Equal(t, 0, run(context.Background(), []string{"bots", "-h"}))
+	})
+	assert.Contains(t, stderr, "-check")
+	assert.Contains(t, stderr, envBotsCheck)
 }
