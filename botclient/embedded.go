@@ -91,7 +91,7 @@ func startEmbedded(ctx context.Context, m *bots.Manifest, opt Options) (*Target,
 func (tg *Target) connectDB(ctx context.Context, dsn string) error {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return fmt.Errorf("%s: target database_url: %w", tg.M.Path, err)
+		return fmt.Errorf("the bot's database URL does not parse: %w", err)
 	}
 	cfg.MaxConns = 8
 	if tg.crossProcessRestart {

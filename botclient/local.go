@@ -38,13 +38,13 @@ func connectLocal(ctx context.Context, m *bots.Manifest) (*Target, error) {
 	tg.crossProcessRestart = tg.restart != nil
 	if err := tg.connectDB(ctx, m.Target.DatabaseURL); err != nil {
 		_ = tg.Close(ctx)
-		return nil, err
+		return nil, fmt.Errorf("%s: target.database_url: %w; correct the DSN it names, or start the bot's PostgreSQL", m.File(), err)
 	}
 	hctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := tg.WaitHealthy(hctx); err != nil {
 		_ = tg.Close(ctx)
-		return nil, fmt.Errorf("%s at %s is not healthy: %w", m.Name, tg.baseURL, err)
+		return nil, fmt.Errorf("%s: target.url: %s at %s is not healthy: %w; start the bot, or correct target.url", m.File(), m.Name, tg.baseURL, err)
 	}
 	return tg, nil
 }

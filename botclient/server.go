@@ -72,7 +72,7 @@ func FindServer(ctx context.Context, opt ServerOptions) (Server, error) {
 func findServer(ctx context.Context, opt ServerOptions, local string) (Server, error) {
 	if u := strings.TrimSpace(opt.URL); u != "" {
 		if err := ping(ctx, u, 5*time.Second); err != nil {
-			return Server{}, fmt.Errorf("CAAS_DATABASE_URL (%s) does not answer: %w", redactDSN(u), err)
+			return Server{}, fmt.Errorf("CAAS_DATABASE_URL (%s) does not answer: %v; correct it, or unset it to use the PostgreSQL on 127.0.0.1:5432 (or Docker)", redactDSN(u), oneLine(err.Error()))
 		}
 		return Server{DSN: u, From: "CAAS_DATABASE_URL"}, nil
 	}
@@ -124,4 +124,18 @@ func redactDSN(dsn string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.Redacted()
+}
+
+// oneLine joins the lines of a driver's message, so the error stays one
+// line: pgx puts each address it tried on a line of its own, the same one
+// twice when it tried with TLS and without.
+func oneLine(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l != "" && (len(out) == 0 || out[len(out)-1] != l) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -151,6 +151,10 @@ type Observe struct {
 // digit. Nothing is ever sent to a phone outside it.
 type Phones struct {
 	Range string `yaml:"range"`
+	// OwnedReason says why a range wider than 100 numbers (more than two X)
+	// belongs to the team, e.g. "the 34600090XXXX block is our operator's
+	// test numbering"; without it such a range is refused.
+	OwnedReason string `yaml:"owned_reason"`
 }
 
 // Graph is the conversation graph the bot promises.

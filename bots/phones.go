@@ -12,6 +12,12 @@ import (
 // it; the helpers below assume it and answer "no" for anything else.
 var phoneRange = regexp.MustCompile(`^\d+X{2,}$`)
 
+// MaxUnownedPhones is the widest test range a manifest may give without
+// test_phones.owned_reason: two X. Every number of the range may receive a
+// message, so a wider block ("34XXXXXXXXX" is every Spanish mobile) holds
+// real customers unless the team owns it.
+const MaxUnownedPhones = 100
+
 func (p Phones) valid() bool {
 	return phoneRange.MatchString(p.Range) && len(p.Range) >= 11 && len(p.Range) <= 15
 }

@@ -235,7 +235,17 @@ func (v *validator) phones() {
 		v.add("test_phones.range", fmt.Sprintf("%q is not digits followed by at least two X", r), "write it like 346000900XX (each X is one digit)")
 	case len(r) < 11 || len(r) > 15:
 		v.add("test_phones.range", fmt.Sprintf("%q has %d digits; an E.164 number has 11 to 15", r, len(r)), "write the full number with country code, e.g. 346000900XX")
+	case v.m.TestPhones.Size() > MaxUnownedPhones && strings.TrimSpace(v.m.TestPhones.OwnedReason) == "":
+		v.add("test_phones.range", fmt.Sprintf("%q holds %d numbers; a test range holds at most %d (two X) unless the team owns the block", r, v.m.TestPhones.Size(), MaxUnownedPhones),
+			"narrow it to two X (e.g. "+narrowed(r)+"), or, if the team owns every number of it, say how in test_phones.owned_reason")
 	}
+}
+
+// narrowed is r with all but its last two X made zeros: a 100-number block
+// inside the range, for the fix of a range that is too wide.
+func narrowed(r string) string {
+	prefix := strings.TrimRight(r, "X")
+	return prefix + strings.Repeat("0", len(r)-len(prefix)-2) + "XX"
 }
 
 func orDefault(s, def string) string {

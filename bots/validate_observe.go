@@ -6,7 +6,9 @@ import (
 )
 
 // observe: the queries the framework needs exist, and each one is tied to
-// the customer phone, so no test ever reads or deletes another customer.
+// the customer phone, so no test ever reads another customer; a reset
+// statement must have the one shape that deletes only that phone's rows
+// (validate_reset.go).
 func (v *validator) observe() {
 	o := v.m.Observe
 	if !o.GraphCapture {
@@ -33,24 +35,16 @@ func (v *validator) observe() {
 		{"observe.personal_data_sql", o.PersonalDataSQL, 1},
 	}
 	for i, s := range o.ResetSQL {
-		queries = append(queries, struct {
-			field, sql string
-			params     int
-		}{fmt.Sprintf("observe.reset_sql[%d]", i), s, 1})
+		if problem, fix := resetStatement(s); problem != "" {
+			v.add(fmt.Sprintf("observe.reset_sql[%d]", i), problem, fix)
+		}
 	}
 	for _, q := range queries {
 		if q.sql == "" {
-			if strings.HasPrefix(q.field, "observe.reset_sql") {
-				v.add(q.field, "empty statement", "remove it or write a delete for phone $1")
-			}
 			continue
 		}
 		if !strings.Contains(q.sql, "$1") {
-			fix := "filter by the customer phone, passed as $1"
-			if strings.HasPrefix(q.field, "observe.reset_sql") {
-				fix = "add where phone = $1: a reset must only ever touch one test phone"
-			}
-			v.add(q.field, "does not use $1 (the phone)", fix)
+			v.add(q.field, "does not use $1 (the phone)", "filter by the customer phone, passed as $1")
 		}
 		if q.params == 2 && !strings.Contains(q.sql, "$2") {
 			fix := "return only rows after the cursor id, passed as $2"

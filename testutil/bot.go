@@ -63,13 +63,14 @@ func LoadManifest(name string) (*bots.Manifest, error) {
 	return mo.m, mo.err
 }
 
-// Manifest returns the manifest of the bot under test, failing the test
-// (with the list of known bots) when it cannot be loaded.
+// Manifest returns the manifest of the bot under test. When it cannot be
+// loaded (an unknown bot, with the list of known ones; a problem, with its
+// fix) the package stops with that one line (precheck.go).
 func Manifest(t testing.TB) *bots.Manifest {
 	t.Helper()
 	m, err := LoadManifest(BotName())
 	if err != nil {
-		t.Fatalf("%v", err)
+		env.manifestFailed(t, BotName(), err)
 	}
 	return m
 }
@@ -86,7 +87,7 @@ func AllManifests(t testing.TB) []*bots.Manifest {
 	for _, n := range names {
 		m, err := LoadManifest(n)
 		if err != nil {
-			t.Fatalf("%v", err)
+			env.manifestFailed(t, n, err)
 		}
 		out = append(out, m)
 	}

@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strconv"
 	"testing"
@@ -18,12 +19,23 @@ const Parallel = 8
 // started. Every layer package has:
 //
 //	func TestMain(m *testing.M) { testutil.Main(m) }
-func Main(m *testing.M) {
+//
+// Under Main a broken environment (a manifest that does not load, a
+// database or bot that does not answer) stops the package with one line
+// naming the fix, instead of failing every test with it (precheck.go);
+// opts change that for a package whose subject is the manifest
+// (ManifestTestedBy).
+func Main(m *testing.M, opts ...MainOption) {
 	flag.Parse()
 	if !flagGiven("test.parallel") {
 		_ = flag.Set("test.parallel", strconv.Itoa(Parallel))
 	}
+	env.arm(opts)
 	code := m.Run()
+	for _, line := range env.unreported() {
+		fmt.Fprintln(os.Stderr, line)
+		code = 1
+	}
 	closeShared()
 	os.Exit(code)
 }

@@ -70,7 +70,7 @@ func OpenBot(t testing.TB, m *bots.Manifest) *Target {
 		st.tg, st.err = &Target{tg}, err
 	})
 	if st.err != nil {
-		t.Fatalf("starting bot %s: %v", m.Name, st.err)
+		env.botFailed(t, m, st.err)
 	}
 	return st.tg
 }
@@ -95,6 +95,9 @@ func OpenPrivateWith(t testing.TB, defects string) *Target {
 		}
 		return OpenBot(t, m)
 	}
+	// The shared bot is the environment check: a database server that does
+	// not answer stops the package in one line, not in one per private bot.
+	OpenBot(t, m)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if defects == "" {
@@ -121,6 +124,7 @@ func closeShared() {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for name, st := range shared {
+		st.once.Do(func() {}) // waits for a start in flight (a stop mid-run)
 		if st.tg != nil && st.tg.Target != nil {
 			if err := st.tg.Close(ctx); err != nil {
 				fmt.Fprintf(os.Stderr, "testutil: %v\n", err)
