@@ -24,7 +24,7 @@ func createDatabase(ctx context.Context, srv Server, schema Schema, label string
 		return "", nil, fmt.Errorf("connecting to %s: %w", redactDSN(srv.DSN), err)
 	}
 	defer conn.Close(context.Background())
-	sweepOnce.Do(func() { sweepStale(ctx, conn, schema) })
+	sweepOnce.Do(func() { sweepStale(ctx, srv.DSN, schema) })
 	name := databaseName(label, time.Now())
 	if err := cloneTemplate(ctx, conn, srv, schema, name); err != nil {
 		return "", nil, err

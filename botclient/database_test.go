@@ -189,18 +189,21 @@ func TestACloneOfATemplateDroppedMeanwhileMakesItAgain(t *testing.T) {
 }
 
 func TestSweepDropsOnlyOldAbandonedTestDatabasesAndSupersededTemplates(t *testing.T) {
-	_, conn := testServer(t)
+	srv, conn := testServer(t)
 	ctx := context.Background()
-	current := Schema{Kind: "sweeptest", Version: randomHex(6)}
+	// kinds of this test alone: a sweep of another run at the same moment
+	// (of its own kind) must not reach these
+	kind, other := "sweep"+randomHex(3), "other"+randomHex(3)
+	current := Schema{Kind: kind, Version: randomHex(6)}
 	old := time.Now().Add(-3 * time.Hour)
 	stamp := func(at time.Time) string { return strconv.FormatInt(at.Unix(), 36) }
 	dbs := map[string]bool{ // name → kept by the sweep
-		"caas_sweeptest_" + stamp(old) + randomHex(3):                  false,
-		"caas_sweeptest_" + stamp(time.Now()) + randomHex(3):           true,
-		current.templatePrefix() + stamp(old):                          true, // the one in use, however old
-		"caas_tpl_sweeptest_" + randomHex(6) + "_" + stamp(old):        false,
-		"caas_tpl_sweeptest_" + randomHex(6) + "_" + stamp(time.Now()): true, // another version, but recent
-		"caas_tpl_othertest_" + randomHex(6) + "_" + stamp(old):        true, // another bot's
+		"caas_sweeptest_" + stamp(old) + randomHex(3):                     false,
+		"caas_sweeptest_" + stamp(time.Now()) + randomHex(3):              true,
+		current.templatePrefix() + stamp(old):                             true, // the one in use, however old
+		"caas_tpl_" + kind + "_" + randomHex(6) + "_" + stamp(old):        false,
+		"caas_tpl_" + kind + "_" + randomHex(6) + "_" + stamp(time.Now()): true, // another version, but recent
+		"caas_tpl_" + other + "_" + randomHex(6) + "_" + stamp(old):       true, // another bot's
 	}
 	for name := range dbs {
 		if _, err := conn.Exec(ctx, "create database "+pgx.Identifier{name}.Sanitize()); err != nil {
@@ -208,7 +211,7 @@ func TestSweepDropsOnlyOldAbandonedTestDatabasesAndSupersededTemplates(t *testin
 		}
 		t.Cleanup(func() { _ = dropDatabase(context.Background(), conn, name) })
 	}
-	sweepStale(ctx, conn, current)
+	sweepStale(ctx, srv.DSN, current)
 	for name, kept := range dbs {
 		if got := exists(t, conn, name); got != kept {
 			t.Errorf("%s: kept = %v, want %v", name, got, kept)

@@ -26,7 +26,16 @@ var staleName = regexp.MustCompile(`^caas_.*_([0-9a-z]{6,})([0-9a-f]{6})$`)
 // time in their name, with nobody connected; and the templates of other
 // versions of schema older than staleAfter (a changed schema made a new
 // one). Best effort: errors are ignored.
-func sweepStale(ctx context.Context, conn *pgx.Conn, schema Schema) {
+//
+// It sweeps on a connection of its own: another run sweeping at the same
+// moment may make a drop here fail, and a failed statement must not cost
+// the caller its connection.
+func sweepStale(ctx context.Context, server string, schema Schema) {
+	conn, err := pgx.Connect(ctx, server)
+	if err != nil {
+		return
+	}
+	defer conn.Close(context.Background())
 	rows, err := conn.Query(ctx, `select datname from pg_database d
 		where datname like 'caas\_%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`)
 	if err != nil {

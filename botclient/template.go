@@ -2,6 +2,7 @@ package botclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -131,10 +132,21 @@ func ensureTemplate(ctx context.Context, srv Server, schema Schema) (string, err
 // dropDatabase drops name, a template or not, whoever is connected.
 func dropDatabase(ctx context.Context, conn *pgx.Conn, name string) error {
 	id := pgx.Identifier{name}.Sanitize()
-	if _, err := conn.Exec(ctx, "alter database "+id+" with is_template false"); err != nil {
-		return fmt.Errorf("dropping database %s: %w", name, err)
+	// Only a template needs unmarking first; touching a database another
+	// session is dropping at this moment (PostgreSQL marks it invalid)
+	// would fail and close the connection.
+	var template bool
+	err := conn.QueryRow(ctx, "select datistemplate from pg_database where datname = $1", name).Scan(&template)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil // gone already
 	}
-	if _, err := conn.Exec(ctx, "drop database if exists "+id+" with (force)"); err != nil {
+	if err == nil && template {
+		_, err = conn.Exec(ctx, "alter database "+id+" with is_template false")
+	}
+	if err == nil {
+		_, err = conn.Exec(ctx, "drop database if exists "+id+" with (force)")
+	}
+	if err != nil {
 		return fmt.Errorf("dropping database %s: %w", name, err)
 	}
 	return nil
