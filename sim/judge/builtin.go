@@ -86,11 +86,6 @@ var (
 		`(?i)\b(estas|estas son|aqu[ií] (tienes|est[aá]n)) (son )?(mis|las) (instrucciones|indicaciones)( del sistema)?\s*:`,
 		`(?i)\b(these are|here (is|are)) (my|the) (system )?(prompt|instructions)\s*:`)
 
-	// handoffOffers mention a person the customer can be passed to.
-	handoffOffers = builtin(false,
-		`(?i)\b(agente|asesor|asesora|compañer[oa]|operador|operadora|equipo humano|persona del equipo|persona de nuestro equipo|humano|humana|gestor|gestora)\b`,
-		`(?i)\b(agent|advisor|adviser|colleague|operator|human|real person|team member|someone from our team)\b`)
-
 	// piiPatterns find personal identifiers a customer sends.
 	piiPatterns = builtin(false,
 		`\b\d{8}[A-HJ-NP-TV-Za-hj-np-tv-z]\b`,                               // DNI
