@@ -3,7 +3,9 @@ package judge_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/caas-testing/caas-testing/botclient"
 	"github.com/caas-testing/caas-testing/bots"
+	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/sim/judge"
 	"github.com/caas-testing/caas-testing/sim/runner"
 	"github.com/caas-testing/caas-testing/sim/scenario"
@@ -75,16 +78,16 @@ func TestTheShippedAndWrittenScenariosScore100OnTheCleanBots(t *testing.T) {
 	}
 }
 
-// load reads a bot's scenarios under root ("" = sim/scenarios); a root
-// without that bot's directory gives none.
+// load reads a bot's scenarios under root ("" = sim/scenarios); a bot
+// without a directory there has none.
 func load(t *testing.T, root, bot string) []*scenario.Scenario {
 	t.Helper()
-	if root != "" {
-		if _, err := os.Stat(root + "/" + bot); os.IsNotExist(err) {
-			return nil
-		}
+	dir, err := scenario.Dir(root, bot)
+	require.NoError(t, err)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	scs, err := scenario.LoadBot(root, bot)
+	scs, err := scenario.LoadDir(dir)
 	require.NoError(t, err)
 	return scs
 }
@@ -122,7 +125,7 @@ func read(t *testing.T, path string) *transcript.Transcript {
 // origin says where a scenario comes from, for the failure message.
 func origin(sc *scenario.Scenario) string {
 	if sc.Path != "" {
-		return sc.Path
+		return modroot.Display(sc.Path)
 	}
 	return fmt.Sprintf(`caas sim write -bot %s -seed %d "8 scenarios"`, sc.Bot, sc.Seed)
 }

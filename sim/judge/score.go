@@ -110,6 +110,9 @@ func ScoreWith(ctx context.Context, t *transcript.Transcript, sc *scenario.Scena
 		if f.Points < 0 {
 			return res, fmt.Errorf("judge: assessor finding %d on scenario %q deducts %d points; deductions must be ≥ 0", i, res.ScenarioID, f.Points)
 		}
+		if f.Undecided && f.Points != 0 {
+			return res, fmt.Errorf("judge: assessor finding %d on scenario %q is undecided but deducts %d points; an undecided finding costs 0, a decided one is not undecided", i, res.ScenarioID, f.Points)
+		}
 	}
 	return tally(res.ScenarioID, newInput(t, sc, m), append(res.Findings, extra...)), nil
 }
