@@ -6,9 +6,9 @@ import (
 )
 
 // negationWindow is how many words before a match a negation may stand and
-// still govern it: "no puedo pasarte con una persona" (five words back) is a
-// refusal, while in "no dudes en pedir hablar con una persona" the "no" is
-// seven words back and belongs to another verb.
+// still govern it: "no puedo pasarte con una persona" (four words back) is
+// a refusal, while in "no dudes en escribirnos y pedir hablar con una
+// persona" the "no" is eight words back and belongs to another verb.
 const negationWindow = 6
 
 // negations are the words that deny what follows them, in the languages
