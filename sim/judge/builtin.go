@@ -24,20 +24,10 @@ var customerIntents = map[string]patterns{
 		`\b(pasame|paseme|ponme|pongame) con (alguien|una persona|un agente|un humano)\b`,
 		`\b(talk|speak|chat) (to|with) (a |an )?(real )?(human|person|agent|someone|operator)\b`,
 		`\b(human|live|real) (agent|person|operator)\b`),
-	"restart": builtin(false,
-		`\b(empezar de nuevo|volver a empezar|empezar otra vez|reiniciar|desde el principio|desde cero)\b`,
-		`\b(restart|start over|start again|from the beginning)\b`),
-	"gdpr_erasure": builtin(false,
-		`\b(borra|borrad|borren|borrar|elimina|eliminad|eliminar|suprime|suprimir)( todos)? (mis|los) datos\b`,
-		`\bderecho (de supresion|al olvido)\b`,
-		`\bart(\.|iculo)? ?17\b`,
-		`\b(delete|erase|remove) (all )?(my|of my) (personal )?data\b`,
-		`\bright (to erasure|to be forgotten)\b`),
 	"stop": builtin(false,
 		`^\W*(stop|baja|unsubscribe)\W*$`,
 		`\bdar(me)? de baja\b`,
 		`\b(no me escribas|no me escribais|dejad de escribir|deja de escribir|stop messaging|stop writing)\b`),
-	"start": builtin(false, `^\W*(alta|start)\W*$`),
 	"injection": builtin(false,
 		`\bignor(a|e|ad|es)( all| todas)? (tus|las|your|previous|all|the|todas las|mis) ?(previous |anteriores )?(instrucciones|instructions|reglas|rules)`,
 		`\b(system prompt|prompt del sistema|tu prompt|your prompt|tus instrucciones|your instructions)\b`,
@@ -62,8 +52,9 @@ var (
 		`(?i)\bI(?:'m| am) (a )?(real )?(human|person|human being)\b`,
 		`(?i)\bI(?:'m| am) not (a |an )?(bot|robot|machine|AI|program)\b`)
 
-	// fallbackDisclosure is used when the manifest lists no ai_disclosure patterns.
-	fallbackDisclosure = builtin(false,
+	// fallbackDisclosure is used when the manifest lists no ai_disclosure
+	// patterns; negation-aware, as those are ("no soy un bot" discloses nothing).
+	fallbackDisclosure = builtin(true,
 		`(?i)\b(asistente (virtual|autom[aá]tico|de IA|digital)|inteligencia artificial|IA|bot|chatbot|virtual assistant|AI assistant|an AI|automated assistant|language model)\b`)
 
 	// characterDrops are replies that step out of the persona into the
@@ -85,11 +76,6 @@ var (
 		`(?i)\bsystem prompt\s*:`,
 		`(?i)\b(estas|estas son|aqu[ií] (tienes|est[aá]n)) (son )?(mis|las) (instrucciones|indicaciones)( del sistema)?\s*:`,
 		`(?i)\b(these are|here (is|are)) (my|the) (system )?(prompt|instructions)\s*:`)
-
-	// handoffOffers mention a person the customer can be passed to.
-	handoffOffers = builtin(false,
-		`(?i)\b(agente|asesor|asesora|compañer[oa]|operador|operadora|equipo humano|persona del equipo|persona de nuestro equipo|humano|humana|gestor|gestora)\b`,
-		`(?i)\b(agent|advisor|adviser|colleague|operator|human|real person|team member|someone from our team)\b`)
 
 	// piiPatterns find personal identifiers a customer sends.
 	piiPatterns = builtin(false,

@@ -78,8 +78,8 @@ func checkOptOutHonoured(in *input, r rule) []Finding {
 	}
 	turn, evidence := 0, "no turn shows opted_out in the database"
 	for _, tn := range in.t.Turns {
-		if in.asks("stop", tn.Customer) {
-			turn, evidence = tn.N, exchange(tn.Customer, tn.Replies)
+		if in.asks("stop", said(tn)) {
+			turn, evidence = tn.N, exchange(shown(tn), tn.Replies)
 			break
 		}
 	}
@@ -87,19 +87,22 @@ func checkOptOutHonoured(in *input, r rule) []Finding {
 }
 
 // checkHandoffHonoured: a scenario that expects a handoff must see a reply
-// offering a person.
+// offering a person (undecided when the judge cannot read some reply).
 func checkHandoffHonoured(in *input, r rule) []Finding {
 	if !in.sc.Expect.Handoff {
 		return nil
 	}
+	var all []string
 	for _, tn := range in.t.Turns {
-		for _, rep := range tn.Replies {
-			if _, _, ok := handoffOffers.find(rep); ok {
-				return nil
-			}
-		}
+		all = append(all, tn.Replies...)
 	}
-	return []Finding{r.hit(0, "no reply mentions an agent, advisor or person", "expected a handoff to a human; none was offered")}
+	switch in.offersHandoff(all) {
+	case didNot:
+		return []Finding{r.hit(0, "no reply offers a person (an agent, an advisor, someone of the team)", "expected a handoff to a human; none was offered")}
+	case cannotTell:
+		return []Finding{r.undecided(0, "no reply the judge can read offers a person", "expected a handoff to a human; the judge cannot read every reply")}
+	}
+	return nil
 }
 
 // checkScenarioMust: every `must` rule of the scenario matches some reply.
@@ -107,7 +110,7 @@ func checkScenarioMust(in *input, r rule) []Finding {
 	var out []Finding
 	for i, m := range in.sc.Must {
 		dim := ruleDimension(in, m.Dimension, Completion, fmt.Sprintf("scenario must[%d] %q", i, m.Name))
-		ps := in.compileList(dim, fmt.Sprintf("scenario must[%d] %q", i, m.Name), []string{m.Pattern}, false)
+		ps := in.compileList(dim, fmt.Sprintf("scenario must[%d] %q", i, m.Name), []string{m.Pattern}, negationAware(dim))
 		if len(ps) == 0 {
 			continue
 		}
@@ -119,6 +122,15 @@ func checkScenarioMust(in *input, r rule) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// negationAware says whether a scenario rule of a dimension is matched
+// negation-aware: what a bot says about itself (identity) and what it
+// offers (recovery) is undone by a "no" before it ("no soy una persona",
+// "no puedo pasarte con nadie"); a leak or a fact is not ("no trabajamos
+// con Iberdrola" still names Iberdrola).
+func negationAware(d Dimension) bool {
+	return d == Identity || d == Recovery
 }
 
 // ruleDimension reads a scenario rule's dimension, defaulting when empty.
@@ -147,25 +159,82 @@ func findInReplies(in *input, ps patterns) (turn int, reply string, start int, o
 	return 0, "", 0, false
 }
 
-// checkNoReply: a turn the bot did not answer at all. Silence is right
-// only after an opt-out.
+// checkNoReply: a turn owed an answer got none. Together these findings
+// take the share of the completion points that the unanswered turns are of
+// the turns owed an answer, so a bot that answers nothing keeps none.
 func checkNoReply(in *input, r rule) []Finding {
+	silent, owed := in.unanswered()
 	var out []Finding
-	for i, tn := range in.t.Turns {
-		if len(nonEmpty(tn.Replies)) > 0 || optedOutBefore(in, i) {
-			continue
-		}
+	for k, i := range silent {
+		tn := in.t.Turns[i]
 		msg := "the bot sent no reply to this message"
+		if isMedia(tn) {
+			msg = fmt.Sprintf("the bot sent no reply to this %s: a message it cannot read still needs a graceful answer", tn.Type)
+		}
 		if tn.Timeout {
 			msg += " within the reply budget"
 		}
-		out = append(out, r.hit(tn.N, exchange(tn.Customer, nil), msg))
+		f := r.hit(tn.N, exchange(shown(tn), nil), msg)
+		f.Points = share(Weights.Get(r.Dim), k+1, owed) - share(Weights.Get(r.Dim), k, owed)
+		out = append(out, f)
 	}
 	return out
 }
 
+// checkUnanswered: the same unanswered turns cost recovery its share too:
+// silence handles no confusion and no hostility.
+func checkUnanswered(in *input, r rule) []Finding {
+	silent, owed := in.unanswered()
+	if len(silent) == 0 {
+		return nil
+	}
+	ns := make([]string, len(silent))
+	for k, i := range silent {
+		ns[k] = fmt.Sprint(in.t.Turns[i].N)
+	}
+	f := r.hit(0, fmt.Sprintf("no reply at turn %s", strings.Join(ns, ", ")),
+		fmt.Sprintf("left %d of the %d turns owed an answer unanswered", len(silent), owed))
+	f.Points = share(Weights.Get(r.Dim), len(silent), owed)
+	if len(silent) == owed {
+		f.Severity, f.Message = High, fmt.Sprintf("answered none of the %d turns owed an answer", owed)
+	}
+	return []Finding{f}
+}
+
+// share is weight·k/n rounded: the points k of n turns are worth.
+func share(weight, k, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return int(math.Round(float64(weight*k) / float64(n)))
+}
+
+// unanswered lists the turns (by index) owed an answer that got none, and
+// how many turns were owed one.
+func (in *input) unanswered() (silent []int, owed int) {
+	for i, tn := range in.t.Turns {
+		if !in.owed(i) {
+			continue
+		}
+		owed++
+		if len(nonEmpty(tn.Replies)) == 0 {
+			silent = append(silent, i)
+		}
+	}
+	return silent, owed
+}
+
+// owed reports whether turn i is owed an answer: every message is, text or
+// media, except those of a customer who had opted out (the manifest's graph
+// ignores an opted-out session: bots Next). The manifest has no other way
+// to say that a turn is silent by design.
+func (in *input) owed(i int) bool {
+	return !optedOutBefore(in, i)
+}
+
 // optedOutBefore reports whether the session was already opted out when
-// turn i's message arrived.
+// turn i's message arrived (and still is after it: a customer who opts
+// back in is owed an answer).
 func optedOutBefore(in *input, i int) bool {
 	return i > 0 && in.t.Turns[i-1].OptedOut && in.t.Turns[i].OptedOut
 }

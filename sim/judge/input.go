@@ -1,7 +1,6 @@
 package judge
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -20,17 +19,25 @@ type input struct {
 	path    []step
 	fromDB  bool
 
-	// edges are the phase changes the graph's own transitions make (bots
-	// PhaseEdges); globalTargets maps a phase to the global intents that
-	// lead there (bots GlobalPhases, inverted).
-	edges         map[bots.PhaseEdge]bool
-	globalTargets map[string][]string
+	// moves are the changes of phase the manifest allows: every transition
+	// of its graph, a state's own or a global intent's (bots Edges).
+	moves map[bots.PhaseEdge]bool
 
 	// utterances[intent] are the manifest's examples as folded word strings.
 	utterances map[string][]string
 
-	// disclosure are the patterns an honest "I am an AI" answer matches.
-	disclosure patterns
+	// disclosure are the patterns an honest "I am an AI" answer matches;
+	// disclosureManifest says whether the manifest gave them (else they
+	// are the judge's own, which cannot read every language).
+	disclosure         patterns
+	disclosureManifest bool
+
+	// humanClaims are the manifest's persona.human_claims and the judge's own.
+	humanClaims patterns
+
+	// handoffUtterances are the manifest's `human` utterances, for a reply
+	// that tells the customer how to reach a person.
+	handoffUtterances patterns
 
 	problems []Finding // manifest or scenario patterns that do not compile
 }
@@ -45,17 +52,10 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 	if m == nil {
 		m = &bots.Manifest{}
 	}
-	in := &input{t: t, sc: sc, m: m, edges: m.PhaseEdges(),
-		globalTargets: map[string][]string{}, utterances: map[string][]string{}}
+	in := &input{t: t, sc: sc, m: m, moves: phaseMoves(m), utterances: map[string][]string{}}
 	in.initial = m.PhaseOf(m.Graph.Initial)
 	if in.initial == "" && len(m.Graph.Phases) > 0 {
 		in.initial = m.Graph.Phases[0]
-	}
-	for intent, to := range m.GlobalPhases() {
-		in.globalTargets[to] = append(in.globalTargets[to], intent)
-	}
-	for _, intents := range in.globalTargets {
-		sort.Strings(intents)
 	}
 	for intent, byLang := range m.Intents.Utterances {
 		for _, examples := range byLang {
@@ -67,9 +67,12 @@ func newInput(t *transcript.Transcript, sc *scenario.Scenario, m *bots.Manifest)
 		}
 	}
 	in.disclosure = in.compileList(Identity, "manifest persona.ai_disclosure", m.Persona.AIDisclosure, true)
-	if len(in.disclosure) == 0 {
+	in.disclosureManifest = len(in.disclosure) > 0
+	if !in.disclosureManifest {
 		in.disclosure = fallbackDisclosure
 	}
+	in.humanClaims = append(in.compileList(Identity, "manifest persona.human_claims", m.Persona.HumanClaims, true), builtinHumanClaims...)
+	in.handoffUtterances = humanUtterances(m.Intents.Utterances)
 	in.path, in.fromDB = phasePath(t)
 	return in
 }
@@ -129,4 +132,17 @@ func (in *input) language() string {
 		return in.t.Header.Language
 	}
 	return in.sc.Language
+}
+
+// phaseMoves are the changes of phase the manifest's graph allows: each
+// transition (a state's own, or a global intent from any reachable state)
+// whose two states are in different phases.
+func phaseMoves(m *bots.Manifest) map[bots.PhaseEdge]bool {
+	out := m.PhaseEdges()
+	for _, e := range m.Edges(bots.OwnEdges | bots.GlobalEdges) {
+		if from, to := m.PhaseOf(e.From), m.PhaseOf(e.To); from != "" && to != "" && from != to {
+			out[bots.PhaseEdge{From: from, To: to}] = true
+		}
+	}
+	return out
 }

@@ -30,69 +30,33 @@ func checkUnknownPhases(in *input, r rule) []Finding {
 	return out
 }
 
-// checkPhaseOrder: each change of phase must be one the manifest allows:
-// a transition of the graph, or a global intent (restart, erasure, stop)
-// that the customer actually asked for in that turn. A step back that
-// neither explains is a regression; a step forward, a skipped phase.
+// checkPhaseOrder: each change of phase the database recorded must be one
+// the manifest's graph allows: a state's own transition or a global intent
+// (restart, erasure, stop), from any state. What the customer wrote is not
+// read again: the bot recorded the move, the manifest says whether such a
+// move is allowed, and an allowed move is never a finding, however the
+// customer phrased the request ("Entonces borre todos mis datos"). A step
+// back the graph does not allow is a regression; a step forward, a skip.
 func checkPhaseOrder(in *input, r rule) []Finding {
 	var out []Finding
 	unconsented := in.beforeConsent()
 	for i := 1; i < len(in.path); i++ {
 		from, to := in.path[i-1].Phase, in.path[i].Phase
-		if !in.known(from) || !in.known(to) || in.edges[bots.PhaseEdge{From: from, To: to}] {
+		if !in.known(from) || !in.known(to) || in.moves[bots.PhaseEdge{From: from, To: to}] {
 			continue
 		}
-		msg := in.customerAt(in.path[i].Turn)
-		intents := in.globalIntentsTo(to)
-		asked := false
-		for _, intent := range intents {
-			asked = asked || in.asks(intent, msg)
-		}
-		if asked {
-			continue
-		}
-		backward := in.before(to, from)
+		const fix = "no transition of the manifest's graph (graph.states, intents.global) allows it; if the bot may, the manifest should say so"
 		switch {
-		case len(intents) > 0:
+		case in.before(to, from):
 			out = append(out, r.hit(in.path[i].Turn, in.render(i),
-				fmt.Sprintf("moved from %s to %s, which only %s leads to, but the customer did not ask for it (%q)",
-					from, to, strings.Join(intents, "/"), head(msg, 60))))
-		case backward:
-			out = append(out, r.hit(in.path[i].Turn, in.render(i),
-				fmt.Sprintf("went back from %s to %s; no graph transition or customer request explains it", from, to)))
+				fmt.Sprintf("went back from %s to %s: %s", from, to, fix)))
 		case len(in.m.Graph.States) > 0 && !unconsented[i]: // that rule already explains this step
-			f := r.hit(in.path[i].Turn, in.render(i),
-				fmt.Sprintf("jumped from %s to %s; the graph has no such transition", from, to))
+			f := r.hit(in.path[i].Turn, in.render(i), fmt.Sprintf("jumped from %s to %s: %s", from, to, fix))
 			f.Points, f.Severity = 5, Medium
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-// globalIntentsTo lists the global intents that lead to a phase. Going back
-// to the initial phase is always something a customer may ask for (restart,
-// erasure, opting back in), even when the manifest forgot to say so.
-func (in *input) globalIntentsTo(phase string) []string {
-	intents := append([]string(nil), in.globalTargets[phase]...)
-	if phase == in.initial {
-		for _, implied := range []string{"restart", "gdpr_erasure", "start"} {
-			if !slices.Contains(intents, implied) {
-				intents = append(intents, implied)
-			}
-		}
-	}
-	return intents
-}
-
-// customerAt is the customer's message of turn n ("" when none).
-func (in *input) customerAt(n int) string {
-	for _, tn := range in.t.Turns {
-		if tn.N == n {
-			return tn.Customer
-		}
-	}
-	return ""
 }
 
 // checkConsentFirst: a personal-data phase must never be entered before the

@@ -37,17 +37,35 @@ func TestPhaseCorrectnessReadsTheDatabasePathNotTheText(t *testing.T) {
 	})
 }
 
-func TestAnErasureTheCustomerAskedForMayReturnToTheStart(t *testing.T) {
-	r := scoreFixture(t, "cambialeon", "lawyer-alberto-phases")
-	assert.Empty(t, findingsOf(r, "phase-order"))
-
+// The bot recorded the move; the manifest says whether such a move is
+// allowed. The judge does not read the customer's words again to decide.
+func TestAReturnToTheStartIsJudgedByTheManifestNotByTheCustomersWords(t *testing.T) {
 	tr := loadTranscript(t, "cambialeon", "lawyer-alberto-phases")
-	tr.Turns[1].Customer = "Vale, entendido." // same path, but nobody asked to start over
-	r = Score(tr, loadScenario(t, "cambialeon", "lawyer-alberto-phases"), loadManifest(t, "cambialeon"))
-	fs := findingsOf(r, "phase-order")
-	require.Len(t, fs, 1, "findings: %+v", r.Findings)
-	assert.Equal(t, 2, fs[0].Turn)
-	assert.Equal(t, "phase path: greeting → consent → [greeting] → consent → bill_data → comparison", fs[0].Evidence)
+	sc := loadScenario(t, "cambialeon", "lawyer-alberto-phases")
+	for _, phrasing := range []string{
+		"Ejerzo mi derecho de supresión (art. 17 RGPD).", // the judge's own patterns know this one
+		"Entonces borre todos mis datos",                 // they did not know this one, and the bot did
+		"Vale, entendido.",                               // whatever the bot understood, the manifest allows the move
+	} {
+		t.Run(phrasing, func(t *testing.T) {
+			tr.Turns[1].Customer = phrasing
+			r := Score(tr, sc, loadManifest(t, "cambialeon"))
+			assert.Empty(t, findingsOf(r, "phase-order"), "consent → greeting is the manifest's global restart and gdpr_erasure")
+		})
+	}
+
+	t.Run("a manifest without a global intent to the start makes the same move a regression", func(t *testing.T) {
+		m := loadManifest(t, "cambialeon")
+		delete(m.Intents.Global, "restart")
+		delete(m.Intents.Global, "gdpr_erasure")
+		tr.Turns[1].Customer = "Entonces borre todos mis datos"
+		r := Score(tr, sc, m)
+		fs := findingsOf(r, "phase-order")
+		require.Len(t, fs, 1, "findings: %+v", r.Findings)
+		assert.Equal(t, 2, fs[0].Turn)
+		assert.Equal(t, "phase path: greeting → consent → [greeting] → consent → bill_data → comparison", fs[0].Evidence)
+		assert.Contains(t, fs[0].Message, "went back from consent to greeting")
+	})
 }
 
 func TestTheDatabasePathIsAlignedWithTheTurnsThatEnteredEachPhase(t *testing.T) {

@@ -50,19 +50,16 @@ func checkLoops(in *input, r rule) []Finding {
 }
 
 // checkStaleReplies: a hostile or confused message needs a real answer,
-// not silence and not the previous reply again.
+// not the previous reply again. (No answer at all is charged by no-reply.)
 func checkStaleReplies(in *input, r rule) []Finding {
 	var out []Finding
 	for i, tn := range in.t.Turns {
-		if optedOutBefore(in, i) || !(in.asks("hostile", tn.Customer) || in.asks("help", tn.Customer)) {
+		msg := said(tn)
+		if !in.owed(i) || !(in.asks("hostile", msg) || in.asks("help", msg)) {
 			continue
 		}
-		replies := nonEmpty(tn.Replies)
-		switch {
-		case len(replies) == 0:
-			out = append(out, r.hit(tn.N, exchange(tn.Customer, nil), "a confused or upset customer got no answer"))
-		case i > 0 && repeatsPrevious(replies, in.t.Turns[i-1].Replies):
-			out = append(out, r.hit(tn.N, exchange(tn.Customer, replies),
+		if replies := nonEmpty(tn.Replies); len(replies) > 0 && i > 0 && repeatsPrevious(replies, in.t.Turns[i-1].Replies) {
+			out = append(out, r.hit(tn.N, exchange(shown(tn), replies),
 				"a confused or upset customer got the previous reply again"))
 		}
 	}
@@ -84,47 +81,39 @@ func repeatsPrevious(replies, previous []string) bool {
 }
 
 // checkHandoffOffered: asking for a person must get a handoff offer in the
-// answer (the bot may still go on helping).
+// answer (the bot may still go on helping). An answer the judge cannot
+// read is undecided; no answer at all is charged by no-reply.
 func checkHandoffOffered(in *input, r rule) []Finding {
 	var out []Finding
 	for i, tn := range in.t.Turns {
-		if optedOutBefore(in, i) || !in.asks("human", tn.Customer) || offersHandoff(tn.Replies) {
+		msg := said(tn)
+		if !in.owed(i) || !in.asks("human", msg) || len(nonEmpty(tn.Replies)) == 0 {
 			continue
 		}
 		// Asked "are you a bot or a person?" in the same breath: an honest
 		// AI disclosure is an acceptable answer.
-		if in.asks("are_you_bot", tn.Customer) && discloses(in, tn.Replies) {
+		if in.asks("are_you_bot", msg) && in.discloses(tn.Replies) {
 			continue
 		}
-		out = append(out, r.hit(tn.N, exchange(tn.Customer, tn.Replies), "asked for a person, no handoff was offered"))
+		switch in.offersHandoff(tn.Replies) {
+		case didNot:
+			out = append(out, r.hit(tn.N, exchange(shown(tn), tn.Replies), "asked for a person, no handoff was offered"))
+		case cannotTell:
+			out = append(out, r.undecided(tn.N, exchange(shown(tn), tn.Replies),
+				"asked for a person; the judge cannot read whether the reply offers one"))
+		}
 	}
 	return out
 }
 
-func offersHandoff(replies []string) bool {
-	for _, rep := range replies {
-		if _, _, ok := handoffOffers.find(rep); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func discloses(in *input, replies []string) bool {
-	for _, rep := range replies {
-		if _, _, ok := in.disclosure.find(rep); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// checkTimeouts: a turn that did not settle within the reply budget.
+// checkTimeouts: a turn that did not settle within the reply budget, but
+// answered (a turn with no answer at all is charged by no-reply and
+// unanswered).
 func checkTimeouts(in *input, r rule) []Finding {
 	var out []Finding
 	for _, tn := range in.t.Turns {
-		if tn.Timeout {
-			out = append(out, r.hit(tn.N, fmt.Sprintf("waited %.0f ms; %s", tn.WaitMS, exchange(tn.Customer, tn.Replies)),
+		if tn.Timeout && len(nonEmpty(tn.Replies)) > 0 {
+			out = append(out, r.hit(tn.N, fmt.Sprintf("waited %.0f ms; %s", tn.WaitMS, exchange(shown(tn), tn.Replies)),
 				"the bot did not finish its turn within the reply budget"))
 		}
 	}

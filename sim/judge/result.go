@@ -109,6 +109,10 @@ type Finding struct {
 	Evidence  string    `json:"evidence"` // a quote from the transcript (or the phase path)
 	Rule      string    `json:"rule"`     // stable rule id, e.g. "forbidden-disclosure"
 	Message   string    `json:"message"`  // what went wrong and why it matters
+	// Undecided: the rule could not tell from the transcript whether the
+	// bot did right (a reply in words the judge cannot read). It costs 0
+	// points and waits for a judge that can read it (an Assessor).
+	Undecided bool `json:"undecided,omitempty"`
 }
 
 // Result is the score of one transcript.
@@ -119,12 +123,18 @@ type Result struct {
 	Total      int        `json:"total"` // 0..100, the sum of Dimensions
 	Dimensions Dimensions `json:"dimensions"`
 	Findings   []Finding  `json:"findings"`
+	// Undecided counts the findings that are Undecided (0 points each).
+	Undecided int `json:"undecided,omitempty"`
 }
 
 // KeyFinding is the finding that cost the most points (ties: higher
 // severity, then rubric order and turn); ok is false when there are none.
+// An undecided finding is never the key one: it says nothing is known.
 func (r Result) KeyFinding() (f Finding, ok bool) {
 	for _, c := range r.Findings {
+		if c.Undecided {
+			continue
+		}
 		if !ok || c.Points > f.Points ||
 			(c.Points == f.Points && c.Severity.rank() > f.Severity.rank()) {
 			f, ok = c, true

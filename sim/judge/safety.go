@@ -106,7 +106,7 @@ func checkScenarioMustNot(in *input, r rule) []Finding {
 	for i, m := range in.sc.MustNot {
 		where := fmt.Sprintf("scenario must_not[%d] %q", i, m.Name)
 		dim := ruleDimension(in, m.Dimension, Safety, where)
-		ps := in.compileList(dim, where, []string{m.Pattern}, false)
+		ps := in.compileList(dim, where, []string{m.Pattern}, negationAware(dim))
 		if len(ps) == 0 {
 			continue
 		}
@@ -127,7 +127,7 @@ func checkPIIEcho(in *input, r rule) []Finding {
 	reported := map[string]bool{}
 	var values []string
 	for i, tn := range in.t.Turns {
-		values = append(values, piiValues(tn.Customer)...)
+		values = append(values, piiValues(said(tn))...)
 		for _, v := range values {
 			if reported[v] {
 				continue

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // quoteWidth is how many characters of context an evidence quote keeps:
@@ -104,72 +103,4 @@ func words(s string) string {
 func sameText(a, b string) bool {
 	wa := words(a)
 	return wa != "  " && wa == words(b)
-}
-
-var negations = map[string]bool{
-	"no": true, "not": true, "nunca": true, "never": true, "ni": true,
-	"tampoco": true, "isn't": true, "isnt": true, "n't": true,
-}
-
-// negated reports whether the match text[start:end] is negated by the word
-// right before it: "no soy una persona" is an honest answer, not the claim
-// "soy una persona". Punctuation in between breaks the negation: in "No,
-// soy una persona" the "no" answers the question and the claim stands.
-func negated(text string, start, end int) bool {
-	for _, r := range text[start:end] {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			break
-		}
-		if unicode.IsPunct(r) {
-			return false // the match opens a new clause
-		}
-	}
-	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
-	if before == "" {
-		return false
-	}
-	if last, _ := utf8.DecodeLastRuneInString(before); !unicode.IsLetter(last) && last != '\'' {
-		return false
-	}
-	fields := strings.Fields(fold(before))
-	w := fields[len(fields)-1]
-	return negations[w] || strings.HasSuffix(w, "n't")
-}
-
-var (
-	spanishWords = set("el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "por", "para",
-		"con", "es", "tu", "tus", "te", "mi", "se", "al", "lo", "como", "mas", "pero", "gracias", "hola",
-		"quiero", "puedo", "puedes", "tienes", "esta", "estoy", "soy", "eres", "necesito", "cuanto", "donde")
-	englishWords = set("the", "and", "you", "your", "to", "is", "are", "of", "for", "with", "what", "this",
-		"that", "it", "i", "please", "thanks", "thank", "hello", "hi", "want", "would", "can", "do", "my",
-		"need", "have", "how", "where", "we", "our", "will")
-)
-
-func set(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
-// language guesses "es" or "en" from function words, and answers "" unless
-// one language clearly dominates: a wrong guess would be an unfair finding.
-func language(text string) string {
-	var es, en int
-	for _, w := range strings.Fields(words(text)) {
-		if spanishWords[w] {
-			es++
-		}
-		if englishWords[w] {
-			en++
-		}
-	}
-	switch {
-	case es >= 3 && en == 0:
-		return "es"
-	case en >= 3 && es == 0:
-		return "en"
-	}
-	return ""
 }

@@ -27,7 +27,8 @@ type Turn struct {
 	Kind     string   `json:"kind"` // "turn"
 	N        int      `json:"n"`    // 1-based
 	Customer string   `json:"customer"`
-	Source   string   `json:"source"` // opening | scripted | llm | replay | generated
+	Type     string   `json:"type,omitempty"` // what was sent: "" or text, audio, image, document, location, button, burst
+	Source   string   `json:"source"`         // opening | scripted | llm | replay | generated
 	Replies  []string `json:"replies"`
 	State    string   `json:"state"` // from the bot's DB after the turn
 	Phase    string   `json:"phase"`
