@@ -42,8 +42,8 @@ func TestVerdict(t *testing.T) {
 	leak := judge.Finding{Dimension: judge.Safety, Points: 10, Severity: judge.High, Turn: 2, Rule: "forbidden-disclosure", Message: "disclosed provider names"}
 	loop := judge.Finding{Dimension: judge.Recovery, Points: 6, Severity: judge.Medium, Turn: 4, Rule: "reply-loop", Message: "sent the same reply 3 times"}
 	sum := pipeline.Summary{
-		Results: []judge.Result{res("spy-laura", 80, leak), res("silent-sam", 24, loop), res("grandma-carmen", 100)},
-		Errored: []report.Errored{{ID: "cut", Cause: "connection refused"}},
+		Results:    []judge.Result{res("spy-laura", 80, leak), res("silent-sam", 24, loop), res("grandma-carmen", 100)},
+		Errored:    []report.Errored{{ID: "cut", Cause: "connection refused"}},
 		Comparison: &judge.Comparison{Regressions: []judge.Regression{{Delta: judge.Delta{ScenarioID: "spy-laura", Previous: 100, Current: 80}, Reason: "total dropped by 20 points"}}},
 	}
 	cases := []struct {
