@@ -14,7 +14,7 @@ func init() {
 
 func runSimPipeline(ctx context.Context, args []string) error {
 	f := newSimFlags("sim pipeline", `[flags] "one-sentence brief"`,
-		"Writes the scenarios the brief asks for into the run's own directory, plays them\nagainst the bot, judges every transcript, compares with the previous run of the same\nscenarios and writes the report to <reports>/<bot>/<run-id>/. Exit codes as for\ncaas sim run -h.").withBot().withSeed().withRun().withGate()
+		"Writes the scenarios the brief asks for into the run's own directory, plays them\nagainst the bot, judges every transcript, compares with the previous comparable run\n(same scenarios and seeded defects) and writes the report to\n<reports>/<bot>/<run-id>/. Exit codes as for caas sim run -h.").withBot().withSeed().withRun().withGate()
 	out := f.fs.String("scenarios-out", "", "where the written scenarios go (default <run dir>/scenarios)")
 	rest, err := f.parse(args)
 	if err != nil {

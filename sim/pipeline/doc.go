@@ -1,7 +1,7 @@
 // Package pipeline wires the sim agents together for the caas command:
 // a brief becomes scenarios (writer), the scenarios are played against the
 // bot (runner), every transcript is scored (judge), compared with the
-// previous run of the same scenarios, and written as a report (report).
+// previous comparable run, and written as a report (report).
 //
 // A run lives in one directory, sim/reports/<bot>/<run-id>/, and holds
 // everything needed to understand it again or re-judge it later:

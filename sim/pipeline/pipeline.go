@@ -10,7 +10,7 @@ import (
 // Run is the whole pipeline (caas sim pipeline): the brief becomes
 // scenarios (written to the run's scenarios/ directory unless
 // opt.ScenariosDir says otherwise), they are played against the bot, every
-// transcript is judged and compared with the previous run of the same
+// transcript is judged and compared with the previous comparable run of the same
 // scenarios, and the report is written to <reports>/<bot>/<run-id>/.
 //
 // Errors: ErrUsage-wrapped ones are the caller's (bad brief or run id);
