@@ -36,37 +36,38 @@ func simRun(t *testing.T, args ...string) (int, string) {
 func TestSimRunExitCodes(t *testing.T) {
 	clearSimEnv(t)
 
-	t.Run("a bot that never answers scores below the default threshold and fails the run with exit 1", func(t *testing.T) {
-		runnertest.Start(t, runnertest.Options{}).SetEnv(t)
-		code, stderr := simRun(t, "-bot", runnertest.Name, silentScenario)
-		assert.Equal(t, exitFailed, code, stderr)
-		assert.Contains(t, stderr, "FAIL: ")
-		assert.Contains(t, stderr, "waiting-wendy scored ")
-		assert.Contains(t, stderr, ", below the threshold of 70 (")
-	})
-
-	t.Run("a score below -min-score alone fails the run with exit 1", func(t *testing.T) {
-		runnertest.Start(t, runnertest.Options{}).SetEnv(t)
-		code, stderr := simRun(t, "-bot", runnertest.Name, "-fail-on", "none", "-min-score", "80", silentScenario)
-		assert.Equal(t, exitFailed, code, stderr)
-		assert.Contains(t, stderr, "waiting-wendy scored ")
-		assert.Contains(t, stderr, ", below the threshold of 80 (")
-	})
-
-	t.Run("the same silent run with no gate at all exits 0: the gate is what fails it", func(t *testing.T) {
-		runnertest.Start(t, runnertest.Options{}).SetEnv(t)
-		code, stderr := simRun(t, "-bot", runnertest.Name, "-fail-on", "none", "-min-score", "0", silentScenario)
-		assert.Equal(t, exitOK, code, stderr)
-	})
-
-	t.Run("the thresholds have environment twins", func(t *testing.T) {
-		runnertest.Start(t, runnertest.Options{}).SetEnv(t)
-		t.Setenv(envFailOn, "none")
-		t.Setenv(envMinScore, "80")
-		code, stderr := simRun(t, "-bot", runnertest.Name, silentScenario)
-		assert.Equal(t, exitFailed, code, stderr)
-		assert.Contains(t, stderr, "below the threshold of 80")
-	})
+	// The silent bot's scenario against each gate: the flags, their twins.
+	silent := []struct {
+		name  string
+		env   map[string]string
+		flags []string
+		code  int
+		want  string // on stderr
+	}{
+		{"a bot that never answers scores below the default threshold and fails the run with exit 1", nil, nil,
+			exitFailed, ", below the threshold of 70 ("},
+		{"a score below -min-score alone fails the run with exit 1", nil, []string{"-fail-on", "none", "-min-score", "80"},
+			exitFailed, ", below the threshold of 80 ("},
+		{"the thresholds' environment twins do the same", map[string]string{envFailOn: "none", envMinScore: "80"}, nil,
+			exitFailed, ", below the threshold of 80 ("},
+		{"the same silent run with no gate at all exits 0: the gate is what fails it", nil, []string{"-fail-on", "none", "-min-score", "0"},
+			exitOK, ""},
+	}
+	for _, c := range silent {
+		t.Run(c.name, func(t *testing.T) {
+			runnertest.Start(t, runnertest.Options{}).SetEnv(t)
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			code, stderr := simRun(t, append(append([]string{"-bot", runnertest.Name}, c.flags...), silentScenario)...)
+			assert.Equal(t, c.code, code, stderr)
+			assert.Contains(t, stderr, c.want)
+			if c.code == exitFailed {
+				assert.Contains(t, stderr, "FAIL: ")
+				assert.Contains(t, stderr, "waiting-wendy scored ")
+			}
+		})
+	}
 
 	t.Run("a run whose every scenario errored has no verdict: exit 3", func(t *testing.T) {
 		runnertest.Start(t, runnertest.Options{}).SetEnv(t)
