@@ -68,8 +68,9 @@ func startEmbedded(ctx context.Context, m *bots.Manifest, opt Options) (*Target,
 	tg.closers = append(tg.closers, func(ctx context.Context) error { return srv.Close(ctx) })
 	tg.baseURL = srv.URL()
 	cfg.Addr = srv.Addr()
+	tg.stop = func(ctx context.Context) error { return srv.Close(ctx) } // the server of the latest restart
 	tg.restart = func(ctx context.Context) (string, error) {
-		if err := srv.Close(ctx); err != nil {
+		if err := srv.Close(ctx); err != nil { // a stopped server's Close is a no-op
 			return "", fmt.Errorf("stopping: %w", err)
 		}
 		next, err := refbot.Start(ctx, cfg)

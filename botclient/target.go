@@ -27,6 +27,7 @@ type Target struct {
 	mu       sync.RWMutex
 	baseURL  string
 	restart  func(ctx context.Context) (string, error) // returns the new base URL
+	stop     func(ctx context.Context) error           // stops the bot's server, leaving its database
 	closers  []func(context.Context) error
 	notifier *notifier
 	phones   *phonePool
@@ -118,6 +119,28 @@ func (tg *Target) Restart(ctx context.Context) error {
 	tg.mu.Unlock()
 	if err := tg.WaitHealthy(ctx); err != nil {
 		return fmt.Errorf("%s did not come back after restart: %w", tg.M.Name, err)
+	}
+	return nil
+}
+
+// Stop stops the bot's HTTP server and leaves its database and this
+// client open, so that what is sent next fails as it does against a bot
+// that went down (connection refused); Restart brings it back on the same
+// address and database. Tests use it to cut a run mid-conversation. Only
+// an embedded target can be stopped: a local or ssh bot is not the suite's
+// to stop (ErrCannotRestart).
+func (tg *Target) Stop(ctx context.Context) error {
+	if tg.stop == nil {
+		return fmt.Errorf("%s: %w: the suite cannot stop a %s target", tg.M.Name, ErrCannotRestart, tg.M.Target.Kind)
+	}
+	release, err := tg.exclusiveHold(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	tg.HTTP.CloseIdleConnections() // as in Close: the server must not wait for them
+	if err := tg.stop(ctx); err != nil {
+		return fmt.Errorf("stopping %s: %w", tg.M.Name, err)
 	}
 	return nil
 }

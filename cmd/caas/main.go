@@ -26,7 +26,8 @@ var commands = map[string]command{}
 
 func register(c command) { commands[c.name] = c }
 
-// exitError carries an exit code (2: usage; 1: the check failed).
+// exitError carries an exit code: 1 the check failed, 2 usage or
+// configuration, 3 no verdict (sim_exit.go; README, "Exit codes").
 type exitError struct {
 	code int
 	msg  string
@@ -90,6 +91,9 @@ func usage() {
 	b.WriteString("\nenv: CAAS_BOT (default bot), CAAS_BOTS_DIR (manifests), CAAS_DATABASE_URL (PostgreSQL),\n" +
 		"     CAAS_REFBOT_DEFECTS (seeded defects of an embedded reference bot), CAAS_SCENARIOS_DIR,\n" +
 		"     CAAS_REPORTS_DIR, CAAS_SIM_SEED, CAAS_SIM_RUN_ID, CAAS_SIM_CONCURRENCY, CAAS_SIM_QUIET,\n" +
-		"     CAAS_MATRIX_* (caas defects -h); a flag given on the command line wins over its twin\n")
+		"     CAAS_SIM_MIN_SCORE, CAAS_SIM_FAIL_ON,\n" +
+		"     CAAS_MATRIX_* (caas defects -h); a flag given on the command line wins over its twin\n" +
+		"\nexit: 0 green; 1 a check failed (a scenario below -min-score, regressed or with a -fail-on finding);\n" +
+		"      2 usage or configuration; 3 no verdict (environment not ready, scenarios errored, interrupted)\n")
 	fmt.Fprint(os.Stderr, b.String())
 }

@@ -23,6 +23,8 @@ const (
 	envQuiet       = "CAAS_SIM_QUIET"
 	envDefects     = "CAAS_REFBOT_DEFECTS"
 	envReports     = "CAAS_REPORTS_DIR"
+	envMinScore    = "CAAS_SIM_MIN_SCORE"
+	envFailOn      = "CAAS_SIM_FAIL_ON"
 )
 
 // simFlags are the flags the sim subcommands share; each command adds only
@@ -38,6 +40,9 @@ type simFlags struct {
 	reports     *string
 	defects     *string
 	quiet       *bool
+	minScore    *int
+	failOn      *string
+	gate        pipeline.Gate // -min-score and -fail-on, checked by parse
 }
 
 func newSimFlags(name, synopsis, about string) *simFlags {
@@ -68,6 +73,13 @@ func (f *simFlags) withRun() *simFlags {
 	return f.withQuiet()
 }
 
+// withGate adds the flags that decide the exit code of a judged run.
+func (f *simFlags) withGate() *simFlags {
+	f.minScore = f.twins.Int("min-score", envMinScore, pipeline.DefaultMinScore, "exit 1 when a scored scenario's total (0-100) is below this; 0 = no threshold")
+	f.failOn = f.twins.String("fail-on", envFailOn, "high", "exit 1 on any finding of this severity or higher: high, medium, low, or none")
+	return f
+}
+
 func (f *simFlags) withQuiet() *simFlags {
 	f.quiet = f.twins.Bool("quiet", envQuiet, false, "no progress lines on stderr (the summary still prints)")
 	return f
@@ -84,6 +96,16 @@ func (f *simFlags) parse(args []string) ([]string, error) {
 	}
 	if f.concurrency != nil && *f.concurrency < 0 {
 		return nil, usageErr(fmt.Sprintf("-concurrency %d: give a positive number, or 0 for the default", *f.concurrency))
+	}
+	if f.minScore != nil {
+		if *f.minScore < 0 || *f.minScore > 100 {
+			return nil, usageErr(fmt.Sprintf("-min-score %d: give a total between 0 and 100 (0 = no threshold)", *f.minScore))
+		}
+		sev, err := pipeline.ParseSeverity(*f.failOn)
+		if err != nil {
+			return nil, usageErr("-fail-on " + err.Error())
+		}
+		f.gate = pipeline.Gate{MinScore: *f.minScore, FailOn: sev}
 	}
 	rest := f.fs.Args()
 	for _, a := range rest {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 
 	"github.com/caas-testing/caas-testing/sim/pipeline"
 )
@@ -13,7 +12,7 @@ func init() {
 
 func runSimJudge(ctx context.Context, args []string) error {
 	f := newSimFlags("sim judge", "[flags] -run sim/reports/<bot>/<run-id>",
-		"Scores every transcript of an existing run again (after the judge's rules changed, or\nfor a run whose report was never written) and rewrites its report. Nothing is played.").withBot().withQuiet()
+		"Scores every transcript of an existing run again (after the judge's rules changed, or\nfor a run whose report was never written) and rewrites its report. Nothing is played.\nExit codes as for caas sim run -h.").withBot().withQuiet().withGate()
 	dir := f.fs.String("run", "", "the run's directory, <reports>/<bot>/<run-id> (required)")
 	rest, err := f.parse(args)
 	if err != nil {
@@ -26,8 +25,5 @@ func runSimJudge(ctx context.Context, args []string) error {
 		return usageErr("no run: give -run sim/reports/" + *f.bot + "/<run-id>")
 	}
 	sum, err := pipeline.Judge(ctx, pipeline.JudgeOptions{Manifest: f.manifest, RunDir: *dir, ScenarioRoot: scenarioRoot(), Progress: f.progress()})
-	if len(sum.Results) > 0 {
-		sum.Print(os.Stdout)
-	}
-	return simError(err)
+	return judged(sum, err, f.gate)
 }

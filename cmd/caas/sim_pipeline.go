@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/caas-testing/caas-testing/sim/pipeline"
@@ -15,7 +14,7 @@ func init() {
 
 func runSimPipeline(ctx context.Context, args []string) error {
 	f := newSimFlags("sim pipeline", `[flags] "one-sentence brief"`,
-		"Writes the scenarios the brief asks for into the run's own directory, plays them\nagainst the bot, judges every transcript, compares with the previous run of the same\nscenarios and writes the report to <reports>/<bot>/<run-id>/.").withBot().withSeed().withRun()
+		"Writes the scenarios the brief asks for into the run's own directory, plays them\nagainst the bot, judges every transcript, compares with the previous comparable run\n(same scenarios and seeded defects) and writes the report to\n<reports>/<bot>/<run-id>/. Exit codes as for caas sim run -h.").withBot().withSeed().withRun().withGate()
 	out := f.fs.String("scenarios-out", "", "where the written scenarios go (default <run dir>/scenarios)")
 	rest, err := f.parse(args)
 	if err != nil {
@@ -29,10 +28,7 @@ func runSimPipeline(ctx context.Context, args []string) error {
 		Manifest: f.manifest, Brief: brief, Seed: *f.seed, RunID: *f.runID, Concurrency: *f.concurrency,
 		ScenariosDir: *out, ReportsDir: *f.reports, Progress: f.progress(), Defects: *f.defects, Server: databaseServer(),
 	})
-	if len(sum.Results) > 0 {
-		sum.Print(os.Stdout)
-	}
-	return simError(err)
+	return judged(sum, err, f.gate)
 }
 
 func quoteAll(ss []string) string {

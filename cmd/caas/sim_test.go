@@ -32,7 +32,7 @@ func captureStderr(t *testing.T, f func()) string {
 }
 
 func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
-	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports, "CAAS_SCENARIOS_DIR", "CAAS_BOTS_DIR"} {
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports, envMinScore, envFailOn, "CAAS_SCENARIOS_DIR", "CAAS_BOTS_DIR"} {
 		t.Setenv(env, "")
 	}
 	cases := []usageCase{
@@ -55,6 +55,9 @@ func TestSimCommandsRefuseBadArgumentsWithExitCode2(t *testing.T) {
 		{"a judge without a run", nil, []string{"sim", "judge", "-bot", "cambialeon"}, "no run: give -run"},
 		{"a judge of a missing run", nil, []string{"sim", "judge", "-bot", "cambialeon", "-run", "/nonexistent/cambialeon/x"}, "does not exist"},
 		{"a pipeline without a brief", nil, []string{"sim", "pipeline", "-bot", "cambialeon"}, "no brief"},
+		{"a threshold above 100", nil, []string{"sim", "run", "-bot", "cambialeon", "-min-score", "101"}, "-min-score 101: give a total between 0 and 100"},
+		{"an unknown severity", nil, []string{"sim", "pipeline", "-bot", "cambialeon", "-fail-on", "critical", "5 scenarios"}, `-fail-on "critical" is not a severity; use high, medium, low or none`},
+		{"a malformed threshold twin", map[string]string{envMinScore: "seventy"}, []string{"sim", "run", "-bot", "cambialeon"}, `$CAAS_SIM_MIN_SCORE="seventy": want a whole number`},
 	}
 	assertUsageErrors(t, cases)
 }
@@ -63,7 +66,7 @@ func TestSimHelpNamesEveryEnvironmentTwin(t *testing.T) {
 	stderr := captureStderr(t, func() {
 		assert.Equal(t, 0, run(context.Background(), []string{"sim", "pipeline", "-h"}))
 	})
-	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports} {
+	for _, env := range []string{envBot, envSeed, envRunID, envConcurrency, envQuiet, envDefects, envReports, envMinScore, envFailOn} {
 		assert.Contains(t, stderr, "[env "+env+"]")
 	}
 }

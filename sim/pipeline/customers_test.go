@@ -12,9 +12,9 @@ import (
 // failingCustomer is the scripted customer, failing at one turn of every scenario.
 type failingCustomer struct{ atTurn int }
 
-func (f failingCustomer) Next(ctx context.Context, sc *scenario.Scenario, h []transcript.Turn) (string, string, bool, error) {
+func (f failingCustomer) Next(ctx context.Context, sc *scenario.Scenario, h []transcript.Turn) (scenario.Turn, string, bool, error) {
 	if len(h)+1 == f.atTurn {
-		return "", "", false, errors.New("out of words")
+		return scenario.Turn{}, "", false, errors.New("out of words")
 	}
 	return runner.Scripted{}.Next(ctx, sc, h)
 }
@@ -25,7 +25,7 @@ type cancellingCustomer struct {
 	cancel context.CancelFunc
 }
 
-func (c cancellingCustomer) Next(ctx context.Context, sc *scenario.Scenario, h []transcript.Turn) (string, string, bool, error) {
+func (c cancellingCustomer) Next(ctx context.Context, sc *scenario.Scenario, h []transcript.Turn) (scenario.Turn, string, bool, error) {
 	if len(h)+1 == c.atTurn {
 		c.cancel()
 	}

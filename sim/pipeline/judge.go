@@ -50,8 +50,12 @@ func Judge(ctx context.Context, opt JudgeOptions) (Summary, error) {
 	if prev, err := report.ReadScores(filepath.Join(dir, report.ScoresFile)); err == nil {
 		took = prev.Duration // the run took what it took; judging again does not change it
 	}
+	id, err := readIdentity(dir)
+	if err != nil {
+		return Summary{}, err
+	}
 	sum := Summary{Bot: m.Name, RunID: runID, Dir: dir}
-	return p.judge(ctx, scs, sum, m.Redact, took, stage(opt.Progress))
+	return p.judge(ctx, scs, sum, id, m.Redact, took, stage(opt.Progress))
 }
 
 // scenariosFor finds the scenario of every transcript: the run's own copy,
@@ -87,40 +91,36 @@ func scenariosFor(bot, root, runDir string, transcripts []string) ([]*scenario.S
 }
 
 // judge scores the transcripts of scs in p.runDir, compares them with the
-// previous run of the same scenarios and writes the report.
-func (p *plan) judge(_ context.Context, scs []*scenario.Scenario, sum Summary, redact func(string) string, took time.Duration, say func(string, ...any)) (Summary, error) {
+// newest earlier comparable run and writes the report. A transcript that
+// is errored (transcript.Transcript.Errored) or unreadable is not scored:
+// it is listed with its cause, left out of the averages and the
+// comparison, and the call returns ErrErrored once the report is written.
+func (p *plan) judge(_ context.Context, scs []*scenario.Scenario, sum Summary, id *report.Identity, redact func(string) string, took time.Duration, say func(string, ...any)) (Summary, error) {
 	var results []judge.Result
+	var errored []report.Errored
 	var transcripts []string
-	var problems []string
 	started := time.Time{}
 	var last time.Time
 	for _, sc := range scs {
 		path := runner.TranscriptPath(p.runDir, sc.ID)
 		t, err := transcript.Read(path)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: not judged: %v", sc.ID, err))
+			errored = append(errored, report.Errored{ID: sc.ID, Cause: "its transcript could not be read: " + err.Error()})
 			continue
 		}
 		if started.IsZero() || t.Header.StartedAt.Before(started) {
 			started = t.Header.StartedAt
 		}
-		if t.End == nil {
-			problems = append(problems, fmt.Sprintf("%s: judged incomplete (no end line): resume the run to finish it", sc.ID))
-		} else {
-			if t.End.Error != "" {
-				problems = append(problems, fmt.Sprintf("%s: %s", sc.ID, t.End.Error))
-			}
-			if t.End.EndedAt.After(last) {
-				last = t.End.EndedAt
-			}
+		if t.End != nil && t.End.EndedAt.After(last) {
+			last = t.End.EndedAt
 		}
-		results = append(results, judge.Score(t, sc, p.m))
 		rel, _ := filepath.Rel(p.runDir, path)
 		transcripts = append(transcripts, filepath.ToSlash(rel))
-	}
-	sum.Problems = problems
-	if len(results) == 0 {
-		return sum, fmt.Errorf("no transcript of run %s could be judged:\n  %s", p.runID, strings.Join(problems, "\n  "))
+		if cause, bad := t.Errored(); bad {
+			errored = append(errored, report.Errored{ID: sc.ID, Cause: cause})
+			continue
+		}
+		results = append(results, judge.Score(t, sc, p.m))
 	}
 	if started.IsZero() {
 		started = time.Now()
@@ -128,24 +128,21 @@ func (p *plan) judge(_ context.Context, scs []*scenario.Scenario, sum Summary, r
 	if took == 0 && last.After(started) {
 		took = last.Sub(started)
 	}
-	say("judge: scored %d transcripts", len(results))
+	say("judge: scored %d transcripts, %d errored", len(results), len(errored))
 
-	prev, err := previousOfSame(filepath.Join(p.reportsRoot, p.m.Name), p.runID, results)
-	if err != nil {
-		return sum, err
-	}
 	run := report.Run{Bot: p.m.Name, RunID: p.runID, StartedAt: started.UTC(), Duration: took, Results: results,
-		Previous: prev, Transcripts: transcripts, Redact: redact}
-	if prev != nil {
-		c := judge.Compare(prev.Results, results)
-		run.Comparison = &c
-		sum.Comparison = &c
-		sum.PreviousRunID = prev.RunID
+		Transcripts: transcripts, Redact: redact, Identity: id, Errored: errored}
+	if err := p.compare(&run, &sum); err != nil {
+		return sum, err
 	}
 	if err := report.Write(p.reportsRoot, run); err != nil {
 		return sum, err
 	}
+	sum.Identity, sum.Uncompared = id, run.Uncompared
 	sum.Results = sortedResults(results, redact)
+	for _, e := range errored {
+		sum.Errored = append(sum.Errored, report.Errored{ID: e.ID, Cause: redact(e.Cause)})
+	}
 	for _, f := range []string{"report.md", "report.html", report.ScoresFile} {
 		sum.Files = append(sum.Files, filepath.Join(p.runDir, f))
 	}
@@ -153,33 +150,108 @@ func (p *plan) judge(_ context.Context, scs []*scenario.Scenario, sum Summary, r
 		sum.Scenarios = append(sum.Scenarios, filepath.Join(p.runDir, ScenariosSubdir, sc.ID+".yaml"))
 	}
 	sum.Categories = scenario.BatchCategories(scs)
-	if failed := len(sum.Problems); failed > 0 {
-		return sum, fmt.Errorf("%d problem(s) in run %s (the report is written):\n  %s", failed, p.runID, strings.Join(sum.Problems, "\n  "))
+	if n := len(sum.Errored); n > 0 {
+		lines := make([]string, n)
+		for i, e := range sum.Errored {
+			lines[i] = e.ID + ": " + e.Cause
+		}
+		return sum, fmt.Errorf("%w: %d of %d scenarios of run %s (the report is written; they are not scored): resume with the same run id to play them again:\n  %s",
+			ErrErrored, n, len(scs), p.runID, strings.Join(lines, "\n  "))
 	}
 	return sum, nil
 }
 
-// previousOfSame is the newest earlier run of the bot that played at least
-// one of the same scenarios (report.Previous walked back), or nil.
-func previousOfSame(botDir, runID string, results []judge.Result) (*report.Run, error) {
+// compare finds the newest earlier run of the bot that played any of the
+// same scenarios and that is comparable with this one (the same bot,
+// scenario set and seeded defects: report.Identity.Differences) and
+// compares the scored scenarios of both. When the newest such run is not
+// comparable it is named, with what differs, and nothing is called a
+// regression against it; an older comparable run is compared instead if
+// there is one.
+func (p *plan) compare(run *report.Run, sum *Summary) error {
+	if run.Identity == nil {
+		return nil // an older run re-judged: nothing to compare it by
+	}
 	ids := map[string]bool{}
-	for _, r := range results {
+	for _, r := range run.Results {
 		ids[r.ScenarioID] = true
 	}
-	before := runID
+	for _, e := range run.Errored {
+		ids[e.ID] = true
+	}
+	botDir := filepath.Join(p.reportsRoot, p.m.Name)
+	before := p.runID
 	for range 10000 { // each step is an earlier run: this ends; the bound is a guard
 		prev, err := report.Previous(botDir, before)
 		if err != nil || prev == nil {
-			return nil, err
-		}
-		for _, r := range prev.Results {
-			if ids[r.ScenarioID] {
-				return prev, nil
-			}
+			return err
 		}
 		before = prev.RunID
+		if !playedAny(prev, ids) {
+			continue
+		}
+		var had report.Identity
+		if prev.Identity != nil {
+			had = *prev.Identity
+		}
+		if diff := run.Identity.Differences(had); len(diff) > 0 {
+			if run.Uncompared == nil {
+				run.Uncompared = &report.Uncompared{RunID: prev.RunID, Differences: diff}
+			}
+			continue
+		}
+		if run.Uncompared != nil {
+			sum.Skipped = run.Uncompared
+			run.Uncompared = nil
+		}
+		c := compareScored(prev, run)
+		run.Previous, run.Comparison = prev, &c
+		sum.Comparison, sum.PreviousRunID = &c, prev.RunID
+		sum.Changes = run.Identity.Changes(had)
+		return nil
 	}
-	return nil, nil
+	return nil
+}
+
+func playedAny(r *report.Run, ids map[string]bool) bool {
+	for _, res := range r.Results {
+		if ids[res.ScenarioID] {
+			return true
+		}
+	}
+	for _, e := range r.Errored {
+		if ids[e.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// compareScored compares the scenarios both runs scored: a scenario
+// errored in either run is neither a regression nor new nor removed.
+func compareScored(prev *report.Run, cur *report.Run) judge.Comparison {
+	erroredNow, erroredThen := erroredIDs(cur), erroredIDs(prev)
+	var before []judge.Result
+	for _, r := range prev.Results {
+		if !erroredNow[r.ScenarioID] {
+			before = append(before, r)
+		}
+	}
+	var now []judge.Result
+	for _, r := range cur.Results {
+		if !erroredThen[r.ScenarioID] {
+			now = append(now, r)
+		}
+	}
+	return judge.Compare(before, now)
+}
+
+func erroredIDs(r *report.Run) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range r.Errored {
+		out[e.ID] = true
+	}
+	return out
 }
 
 // sortedResults are results by scenario id, their texts redacted, as the

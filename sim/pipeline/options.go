@@ -32,6 +32,9 @@ type Options struct {
 	Progress     io.Writer // stage and turn lines; nil = quiet
 	// Defects are the seeded defects (comma-separated) to switch on in the
 	// embedded reference bot the run starts, as botclient.Options.Defects.
+	// With Target, they are the defects that target was started with: the
+	// run's identity records them, and runs are only compared with runs of
+	// the same defects.
 	Defects string
 	// Server is where the embedded bot's database goes (the caller fills
 	// it from $CAAS_DATABASE_URL); the zero value looks on 127.0.0.1:5432.
@@ -39,7 +42,7 @@ type Options struct {
 	Writer   writer.Writer   // nil = the offline, seeded writer
 	Customer runner.Customer // nil = the scripted customer
 	// Target is a bot already started from Manifest (the caller closes it;
-	// Defects is then ignored); nil = start one for the run.
+	// Defects then only says what it runs with); nil = start one for the run.
 	Target *botclient.Target
 }
 

@@ -18,6 +18,15 @@ const ScenariosSubdir = "scenarios"
 // bad run id, a missing file), as opposed to a failure while doing it.
 var ErrUsage = errors.New("usage")
 
+// ErrEnvironment marks an error of the environment the run needs: no
+// database for an embedded bot, a bot that cannot be started or reached.
+var ErrEnvironment = errors.New("environment not ready")
+
+// ErrErrored is wrapped by the error of a run whose report is written but
+// some of whose scenarios are errored (Summary.Errored): the verdict is
+// incomplete until a resume plays them again.
+var ErrErrored = errors.New("errored scenarios")
+
 // usageError is an error caused by the caller's arguments.
 func usageError(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, args...))

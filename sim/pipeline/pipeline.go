@@ -10,13 +10,15 @@ import (
 // Run is the whole pipeline (caas sim pipeline): the brief becomes
 // scenarios (written to the run's scenarios/ directory unless
 // opt.ScenariosDir says otherwise), they are played against the bot, every
-// transcript is judged and compared with the previous run of the same
+// transcript is judged and compared with the previous comparable run of the same
 // scenarios, and the report is written to <reports>/<bot>/<run-id>/.
 //
-// Errors: ErrUsage-wrapped ones are the caller's (bad brief or run id); an interrupted run returns the context's error with its
-// transcripts kept (run again with the same RunID to resume); a run whose
-// scenarios failed still writes its report and returns an error listing
-// them.
+// Errors: ErrUsage-wrapped ones are the caller's (bad brief or run id);
+// ErrEnvironment-wrapped ones the environment's (no database, a bot that
+// cannot be started or reached); an interrupted run returns the context's
+// error with its transcripts kept (run again with the same RunID to
+// resume); a run with errored scenarios still writes its report and
+// returns an error wrapping ErrErrored that lists them.
 func Run(ctx context.Context, opt Options) (Summary, error) {
 	m := opt.Manifest
 	if err := required(m); err != nil {

@@ -88,15 +88,17 @@ func TestPipeline(t *testing.T) {
 		assert.Contains(t, out.String(), "compared with run first: 0 regressed, 0 improved, 5 unchanged")
 	})
 
-	t.Run("a seeded defect shows as regressions, with the leaked name quoted", func(t *testing.T) {
+	t.Run("a run with a seeded defect is not compared with the clean runs, and quotes the leak", func(t *testing.T) {
 		o := opt
 		o.RunID = "third"
 		o.Defects = "provider-leak"
 		sum, err := pipeline.Run(ctx, o)
 		require.NoError(t, err)
-		assert.Equal(t, "second", sum.PreviousRunID)
-		require.NotNil(t, sum.Comparison)
-		assert.NotEmpty(t, sum.Comparison.Regressions)
+		assert.Nil(t, sum.Comparison, "no regressions across runs with different defects")
+		require.NotNil(t, sum.Uncompared)
+		assert.Equal(t, "not comparable with run second: defects differ (none → provider-leak)", sum.Uncompared.String())
+		require.NotNil(t, sum.Identity)
+		assert.Equal(t, []string{"provider-leak"}, sum.Identity.Defects, "the run records what it ran against")
 		var quotes []string
 		for _, r := range sum.Results {
 			for _, f := range r.Findings {
@@ -109,7 +111,37 @@ func TestPipeline(t *testing.T) {
 		assert.Regexp(t, `Iberdrola|Endesa|Naturgy|Repsol|TotalEnergies|Holaluz`, quotes[0])
 		var out bytes.Buffer
 		sum.Print(&out)
-		assert.Contains(t, out.String(), "REGRESSED")
+		assert.Contains(t, out.String(), "compared with: nothing: not comparable with run second: defects differ (none → provider-leak)")
+		assert.NotContains(t, out.String(), "REGRESSED")
+		scores, err := report.ReadScores(filepath.Join(reports, "cambialeon", "third", "scores.json"))
+		require.NoError(t, err)
+		require.NotNil(t, scores.Identity, "scores.json carries the run's identity")
+		assert.Equal(t, []string{"provider-leak"}, scores.Identity.Defects)
+		assert.Len(t, scores.Identity.Scenarios, 5)
+		assert.Len(t, scores.Identity.ManifestSHA256, 64)
+		assert.Equal(t, "embedded", scores.Identity.Target)
+		assert.NotEmpty(t, scores.Identity.ToolVersion)
+	})
+
+	t.Run("the next clean run is compared with the newest clean one, skipping the defect run", func(t *testing.T) {
+		o := opt
+		o.RunID = "fourth"
+		o.Target = shared(t, "cambialeon")
+		sum, err := pipeline.Run(ctx, o)
+		require.NoError(t, err)
+		assert.Equal(t, "second", sum.PreviousRunID)
+		require.NotNil(t, sum.Skipped)
+		assert.Equal(t, "third", sum.Skipped.RunID)
+		require.NotNil(t, sum.Comparison)
+		assert.Empty(t, sum.Comparison.Regressions)
+	})
+
+	t.Run("resuming a run with other seeded defects is refused", func(t *testing.T) {
+		o := opt
+		o.RunID = "third"
+		_, err := pipeline.Run(ctx, o)
+		require.ErrorIs(t, err, pipeline.ErrUsage)
+		assert.Contains(t, err.Error(), "run third was started with seeded defects provider-leak, not none")
 	})
 
 	t.Run("re-judging a run rewrites its report from its transcripts", func(t *testing.T) {
@@ -134,15 +166,16 @@ func TestPipeline(t *testing.T) {
 func TestPipelineFailures(t *testing.T) {
 	ctx := context.Background()
 
-	t.Run("a run whose scenario fails still writes its report and names the failure", func(t *testing.T) {
+	t.Run("a run whose customer fails is errored, not scored, and still writes its report", func(t *testing.T) {
 		reports := t.TempDir()
 		sum, err := pipeline.Run(ctx, pipeline.Options{Manifest: manifest(t, "cambialeon"), Brief: brief, RunID: "r", ReportsDir: reports,
 			Customer: failingCustomer{atTurn: 3}, Target: shared(t, "cambialeon")})
-		require.Error(t, err)
+		require.ErrorIs(t, err, pipeline.ErrErrored)
 		assert.False(t, errors.Is(err, pipeline.ErrUsage))
 		assert.Contains(t, err.Error(), "the report is written")
-		assert.Len(t, sum.Problems, 5)
-		assert.Contains(t, sum.Problems[0], "turn 3: the customer: out of words")
+		assert.Empty(t, sum.Results, "an errored scenario has no score")
+		require.Len(t, sum.Errored, 5)
+		assert.Contains(t, sum.Errored[0].Cause, "turn 3: the customer: out of words")
 		assert.FileExists(t, filepath.Join(reports, "cambialeon", "r", "scores.json"))
 	})
 

@@ -72,6 +72,13 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 		return Summary{}, err
 	}
 	say("run %s: %d scenarios of %s (%s) in %s", p.runID, len(scs), p.m.Name, strings.Join(scenario.BatchCategories(scs), ", "), p.runDir)
+	id, err := identityOf(p.m, scs, s.defects)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := recordIdentity(p.runDir, id); err != nil {
+		return Summary{}, err
+	}
 
 	if len(runner.Pending(p.runDir, p.runID, scs)) == 0 {
 		// A resumed run whose every transcript is complete needs no bot:
@@ -82,13 +89,12 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 			rs.Scenarios = append(rs.Scenarios, runner.ScenarioResult{ID: sc.ID, Transcript: runner.TranscriptPath(p.runDir, sc.ID), Skipped: true})
 		}
 		sum := Summary{Bot: p.m.Name, RunID: p.runID, Dir: p.runDir, Run: rs}
-		return p.judge(ctx, scs, sum, p.m.Redact, 0, say)
+		return p.judge(ctx, scs, sum, &id, p.m.Redact, 0, say)
 	}
 	tg := s.target
 	if tg == nil {
-		var err error
 		if tg, err = botclient.Start(ctx, p.m, botclient.Options{Label: "sim", Defects: s.defects, Server: s.server}); err != nil {
-			return Summary{}, fmt.Errorf("starting %s (%s target): %w", p.m.Name, p.m.Target.Kind, err)
+			return Summary{}, fmt.Errorf("%w: starting %s (%s target): %w", ErrEnvironment, p.m.Name, p.m.Target.Kind, err)
 		}
 		defer func() {
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -105,7 +111,7 @@ func (p *plan) play(ctx context.Context, scs []*scenario.Scenario, s playSetting
 	if err != nil {
 		return sum, err // interrupted or refused: no report for a run that is not over
 	}
-	return p.judge(ctx, scs, sum, runner.Redactor(tg, nil), rs.Wall, say)
+	return p.judge(ctx, scs, sum, &id, runner.Redactor(tg, nil), rs.Wall, say)
 }
 
 func describeTarget(m *bots.Manifest, defects string) string {

@@ -60,7 +60,10 @@ func loadScenarios(m *bots.Manifest, root string, paths []string) ([]*scenario.S
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		if errors.Is(err, ErrUsage) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %w", ErrUsage, err) // a broken scenario file is the caller's to fix
 	}
 	return scs, nil
 }

@@ -101,6 +101,7 @@ func markdown(r Run) string {
 	fmt.Fprintf(&b, "# Sim report: %s, run %s\n\n", r.Bot, r.RunID)
 	fmt.Fprintf(&b, "Started %s · took %s · %d scenarios · average %.1f/100 (%.1f/10)\n\n",
 		r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), formatDuration(r.Duration), len(r.Results), avg.Total, avg.Total/10)
+	writeRunNotes(&b, r)
 
 	b.WriteString("## Summary\n\n")
 	b.WriteString(summaryTable(r.Results, mdCell))
@@ -116,6 +117,8 @@ func markdown(r Run) string {
 
 	if r.Comparison != nil {
 		writeComparison(&b, r)
+	} else if r.Uncompared != nil {
+		writeUncompared(&b, r.Uncompared)
 	}
 
 	b.WriteString("\n## Findings\n")

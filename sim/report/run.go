@@ -30,6 +30,15 @@ type Run struct {
 	// report directory become links in report.html.
 	Transcripts []string
 
+	// Identity is what the run ran against (see Identity); nil = unknown.
+	Identity *Identity
+	// Errored are the scenarios that were not scored, and why; they are
+	// not in Results, averages or the comparison.
+	Errored []Errored
+	// Uncompared is the earlier run this one could not be compared with;
+	// when set, no Comparison is computed.
+	Uncompared *Uncompared
+
 	// Redact is applied to every evidence quote and finding message before
 	// it is written (e.g. Manifest.Redact, to strip secrets); nil = as is.
 	Redact func(string) string
@@ -63,7 +72,8 @@ func (r Run) prepared() Run {
 	}
 	out := r
 	out.Results = redactResults(sortResults(r.Results), redact)
-	if out.Comparison == nil && r.Previous != nil {
+	out.Errored = redactErrored(r.Errored, redact)
+	if out.Comparison == nil && r.Previous != nil && r.Uncompared == nil {
 		c := judge.Compare(r.Previous.Results, r.Results)
 		out.Comparison = &c
 	}

@@ -24,6 +24,9 @@ type scoresFile struct {
 	PreviousRunID     string            `json:"previous_run_id,omitempty"`
 	Comparison        *judge.Comparison `json:"comparison,omitempty"`
 	Transcripts       []string          `json:"transcripts"`
+	Identity          *Identity         `json:"identity,omitempty"`
+	Errored           []Errored         `json:"errored"`                  // not scored, not averaged, not compared
+	NotComparable     *Uncompared       `json:"not_comparable,omitempty"` // the earlier run it could not be compared with
 }
 
 func scoresOf(r Run) scoresFile {
@@ -44,7 +47,15 @@ func scoresOf(r Run) scoresFile {
 		Bot: r.Bot, RunID: r.RunID, StartedAt: r.StartedAt.UTC(), DurationMS: r.Duration.Milliseconds(),
 		Average: math.Round(avg.Total*10) / 10, DimensionAverages: dims, Scenarios: results,
 		PreviousRunID: r.PreviousRunID, Comparison: r.Comparison, Transcripts: transcripts,
+		Identity: r.Identity, Errored: orEmpty(r.Errored), NotComparable: r.Uncompared,
 	}
+}
+
+func orEmpty(es []Errored) []Errored {
+	if es == nil {
+		return []Errored{}
+	}
+	return es
 }
 
 func marshalScores(r Run) ([]byte, error) {
@@ -72,5 +83,6 @@ func ReadScores(path string) (*Run, error) {
 	return &Run{
 		Bot: f.Bot, RunID: f.RunID, StartedAt: f.StartedAt, Duration: time.Duration(f.DurationMS) * time.Millisecond,
 		Results: f.Scenarios, Comparison: f.Comparison, PreviousRunID: f.PreviousRunID, Transcripts: f.Transcripts,
+		Identity: f.Identity, Errored: f.Errored, Uncompared: f.NotComparable,
 	}, nil
 }

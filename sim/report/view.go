@@ -39,6 +39,7 @@ type page struct {
 	Comparison                                   *comparisonView
 	Details                                      []detailView
 	Transcripts                                  []transcriptLink
+	Notes                                        notesView
 }
 
 type legendItem struct{ Name, Color string }
@@ -149,6 +150,7 @@ func newPage(r Run) page {
 		Scenarios: len(r.Results),
 	}
 	p.AverageClass = scoreClass(int(math.Round(avg.Total)))
+	p.Notes = newNotesView(r)
 	for _, d := range judge.AllDimensions {
 		p.Legend = append(p.Legend, legendItem{Name: string(d), Color: dimensionColors[d]})
 	}

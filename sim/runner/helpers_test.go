@@ -62,10 +62,10 @@ type countingCustomer struct {
 	before func(id string, n int) // n is the 1-based turn about to be played
 }
 
-func (c *countingCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (string, string, bool, error) {
-	text, source, done, err := runner.Scripted{}.Next(ctx, sc, history)
+func (c *countingCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (scenario.Turn, string, bool, error) {
+	turn, source, done, err := runner.Scripted{}.Next(ctx, sc, history)
 	if done || err != nil {
-		return text, source, done, err
+		return turn, source, done, err
 	}
 	c.mu.Lock()
 	if c.calls == nil {
@@ -76,7 +76,7 @@ func (c *countingCustomer) Next(ctx context.Context, sc *scenario.Scenario, hist
 	if c.before != nil {
 		c.before(sc.ID, len(history)+1)
 	}
-	return text, source, done, err
+	return turn, source, done, err
 }
 
 func (c *countingCustomer) count(id string) int {

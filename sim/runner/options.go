@@ -24,7 +24,7 @@ type Options struct {
 	Dir string
 	// Concurrency is how many scenarios play at once (default 8).
 	Concurrency int
-	// Customer gives the customer's messages; nil plays the scripted turns.
+	// Customer gives the customer's turns; nil plays the scripted ones.
 	Customer Customer
 	// Progress receives one line per turn and per scenario; nil is quiet.
 	Progress io.Writer

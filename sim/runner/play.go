@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/caas-testing/caas-testing/sim/scenario"
@@ -91,7 +92,10 @@ func (r *run) play(ctx context.Context, i int, sc *scenario.Scenario) (res Scena
 }
 
 // converse plays the turns. It returns the turns written, why it stopped,
-// and the error that ended it early, if any.
+// and the error that ended it early, if any: always one outside the bot's
+// conversation (the customer, the transport, the observation), which makes
+// the scenario errored. What the bot does wrong (a 5xx, silence, a turn
+// that never settles) is written as a turn and the conversation goes on.
 func (r *run) converse(ctx context.Context, i int, sc *scenario.Scenario, phone string, w *transcript.Writer, res *ScenarioResult) ([]transcript.Turn, string, error) {
 	maxTurns := sc.MaxTurns
 	if maxTurns <= 0 {
@@ -99,41 +103,42 @@ func (r *run) converse(ctx context.Context, i int, sc *scenario.Scenario, phone 
 	}
 	var history []transcript.Turn
 	for n := 1; n <= maxTurns; n++ {
-		text, source, done, err := r.opt.Customer.Next(ctx, sc, history)
+		next, source, done, err := r.opt.Customer.Next(ctx, sc, history)
 		if err != nil {
-			return history, "customer error", fmt.Errorf("turn %d: the customer: %w", n, err)
+			return history, stopErrored, fmt.Errorf("turn %d: the customer: %w", n, err)
 		}
 		if done {
 			return history, "the customer had nothing more to say", nil
 		}
-		if text == "" {
-			return history, "customer error", fmt.Errorf("turn %d: the customer (%s) gave an empty message; WhatsApp delivers no empty text", n, source)
+		if next.Type() == scenario.TurnText && strings.TrimSpace(next.Text) == "" {
+			return history, stopErrored, fmt.Errorf("turn %d: the customer (%s) gave an empty message; WhatsApp delivers no empty text", n, source)
 		}
 		sentAt := time.Now().UTC()
-		tu, err := r.tg.Say(ctx, phone, text)
+		got, err := r.send(ctx, phone, next)
 		if err != nil {
-			return history, "bot error", fmt.Errorf("turn %d: %w", n, err)
+			return history, stopErrored, fmt.Errorf("turn %d: %w", n, err)
 		}
-		res.BotWait += tu.Waited
+		res.BotWait += got.waited
 		sess, err := r.tg.Session(ctx, phone)
 		if err != nil {
-			return history, "bot error", fmt.Errorf("turn %d: reading the session: %w", n, err)
+			return history, stopErrored, fmt.Errorf("turn %d: reading the session: %w", n, err)
 		}
-		replies := make([]string, len(tu.Replies))
-		for k, rep := range tu.Replies {
+		replies := make([]string, len(got.replies))
+		for k, rep := range got.replies {
 			replies[k] = r.redact(rep.Body)
 		}
 		turn := transcript.Turn{
-			Kind: transcript.KindTurn, N: n, Customer: r.redact(text), Source: source, Replies: replies,
+			Kind: transcript.KindTurn, N: n, Customer: r.redact(next.Said()), Source: source, Replies: replies,
 			State: sess.State, Phase: sess.Phase, OptedOut: sess.OptedOut,
-			WaitMS: math.Round(float64(tu.Waited)/float64(time.Millisecond)*10) / 10,
-			SentAt: sentAt, Timeout: !tu.Settled,
+			WaitMS: math.Round(float64(got.waited)/float64(time.Millisecond)*10) / 10,
+			SentAt: sentAt, Timeout: !got.settled,
+			Type: next.Type(), Parts: next.Burst, HTTPStatus: got.status,
 		}
 		if err := w.Turn(turn); err != nil {
-			return history, "write error", err
+			return history, stopErrored, err
 		}
 		history = append(history, turn)
-		r.progress.turn(i, sc.ID, n, maxTurns, sess.Phase, tu.Waited, tu.Settled)
+		r.progress.turn(i, sc.ID, n, maxTurns, next, sess.Phase, got)
 		switch {
 		case sess.OptedOut && sc.Expect.OptOut:
 			return history, "opted out, as the scenario expects", nil
@@ -144,7 +149,14 @@ func (r *run) converse(ctx context.Context, i int, sc *scenario.Scenario, phone 
 	return history, "max turns", nil
 }
 
-// failed records err as the scenario's failure and prints it.
+// stopErrored is ScenarioResult.Stop of a scenario whose play failed
+// outside the bot's conversation.
+const stopErrored = "errored"
+
+// failed records err as the scenario's error and prints it: an
+// interruption (Ctrl-C, the tool's deadline) leaves the transcript without
+// an end line; any other error is the scenario's cause of being errored.
+// Either way the scenario is not scored, and a resumed run plays it again.
 func (r *run) failed(i int, res ScenarioResult, ctx context.Context, err error) ScenarioResult {
 	if ctx.Err() != nil {
 		res.Stop, res.Err = "interrupted", ctx.Err()
@@ -155,8 +167,8 @@ func (r *run) failed(i int, res ScenarioResult, ctx context.Context, err error) 
 		}
 		return res
 	}
-	res.Err = err
-	r.progress.printf(i, res.ID, "FAILED after %s: %v", turns(res.Turns), err)
+	res.Stop, res.Err = stopErrored, err
+	r.progress.printf(i, res.ID, "ERRORED after %s (not scored; a resumed run plays it again): %v", turns(res.Turns), err)
 	return res
 }
 

@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/caas-testing/caas-testing/sim/scenario"
 )
 
 // progress prints one line per finished turn and one per finished scenario:
@@ -32,12 +34,23 @@ func (p *progress) printf(i int, id, format string, args ...any) {
 	_, _ = io.WriteString(p.w, line) // progress is best effort: a closed terminal must not fail the run
 }
 
-func (p *progress) turn(i int, id string, n, max int, phase string, wait time.Duration, settled bool) {
-	late := ""
-	if !settled {
-		late = " (did not settle within the wait budget)"
+func (p *progress) turn(i int, id string, n, max int, t scenario.Turn, phase string, got sent) {
+	what := ""
+	switch t.Type() {
+	case scenario.TurnText:
+	case scenario.TurnBurst:
+		what = fmt.Sprintf(" (burst of %d)", len(t.Burst))
+	default:
+		what = " (" + t.Type() + ")"
 	}
-	p.printf(i, id, "turn %d/%d phase=%s %s%s", n, max, orDash(phase), ms(wait), late)
+	late := ""
+	if got.status != 0 {
+		late += fmt.Sprintf(" (the bot answered HTTP %d)", got.status)
+	}
+	if !got.settled {
+		late += " (did not settle within the wait budget)"
+	}
+	p.printf(i, id, "turn %d/%d%s phase=%s %s%s", n, max, what, orDash(phase), ms(got.waited), late)
 }
 
 func orDash(s string) string {

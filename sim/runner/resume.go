@@ -17,7 +17,8 @@ type attempt struct {
 }
 
 // Pending are the scenarios of scs that a Run with this run id and
-// directory would play: those without a complete transcript there. When it
+// directory would play: those without a complete transcript there (none,
+// one cut short, or one that was errored). When it
 // is empty, a resumed run has nothing to play and needs no bot.
 func Pending(runDir, runID string, scs []*scenario.Scenario) []*scenario.Scenario {
 	var out []*scenario.Scenario
@@ -43,6 +44,10 @@ func earlier(path, id, runID string) attempt {
 		return attempt{found: true, turns: len(t.Turns), why: "its transcript belongs to scenario " + t.Header.ScenarioID + " of run " + t.Header.RunID}
 	case t.End == nil:
 		return attempt{found: true, turns: len(t.Turns), why: "no end line"}
+	case t.End.Error != "":
+		// Errored: the play failed outside the bot's conversation, so the
+		// transcript says nothing about the bot. Play it again.
+		return attempt{found: true, turns: len(t.Turns), why: "it was errored: " + t.End.Error}
 	}
 	return attempt{found: true, complete: true, turns: len(t.Turns)}
 }

@@ -68,6 +68,31 @@ func TestResume(t *testing.T) {
 		assert.Equal(t, 8, c.count(missing))
 	})
 
+	t.Run("an errored scenario is played again, and only it", func(t *testing.T) {
+		dir := t.TempDir()
+		broken := brokenCustomer{failAt: map[string]int{cut: 4}}
+		sum, err := runner.Run(ctx, tg, scs, runner.Options{RunID: "r1", Dir: dir, Customer: broken})
+		require.NoError(t, err)
+		require.Equal(t, 1, sum.Errored)
+		tr := read(t, dir, cut)
+		require.NotNil(t, tr.End, "an errored scenario has its end line, with the cause")
+		assert.Contains(t, tr.End.Error, "the persona lost its train of thought")
+
+		var c countingCustomer
+		var out lockedBuffer
+		sum, err = runner.Run(ctx, tg, scs, runner.Options{RunID: "r1", Dir: dir, Customer: &c, Progress: &out})
+		require.NoError(t, err)
+		assert.Equal(t, 2, sum.Skipped, "the scored scenarios are kept")
+		assert.Equal(t, 1, sum.Played)
+		assert.Zero(t, sum.Errored)
+		assert.Equal(t, 8, c.count(cut), "the errored scenario is played from its opening")
+		assert.Zero(t, c.count(finished)+c.count(missing))
+		assert.Contains(t, out.String(), "it was errored: turn 4: the customer: the persona lost its train of thought")
+		tr = read(t, dir, cut)
+		assert.Len(t, tr.Turns, 8)
+		assert.Empty(t, tr.End.Error)
+	})
+
 	t.Run("a transcript of another run id in the directory is played again", func(t *testing.T) {
 		dir := t.TempDir()
 		_, err := runner.Run(ctx, tg, scs[:1], runner.Options{RunID: "old", Dir: dir})

@@ -12,9 +12,10 @@ import (
 )
 
 // Run plays scs against tg, opt.Concurrency at a time, and returns what
-// became of each. A scenario that fails (the bot refused a message, its
-// session could not be read) does not stop the others: its error is in its
-// result and its transcript's end line, and counted in Summary.Failed.
+// became of each. A scenario that is errored (its play failed outside the
+// bot's conversation: connection refused, its session could not be read)
+// does not stop the others: its error is in its result and its
+// transcript's end line, and counted in Summary.Errored.
 // Run returns an error for invalid options or scenarios (nothing played),
 // and when ctx is cancelled: the transcripts written so far are kept and the
 // run can be resumed (see the package comment).
@@ -48,8 +49,8 @@ func Run(ctx context.Context, tg *botclient.Target, scs []*scenario.Scenario, op
 			s.Skipped++
 		case res.Stop == "interrupted":
 			s.Interrupted = true
-		case res.Err != nil:
-			s.Failed++
+		case res.Err != nil: // errored
+			s.Errored++
 		default:
 			s.Played++
 		}

@@ -99,13 +99,14 @@ func TestRunner(t *testing.T) {
 			"transcripts/rage-ramiro.jsonl", "transcripts/spy-sara.jsonl"}, sum.Transcripts())
 	})
 
-	t.Run("a failing scenario is recorded in its end line and does not stop the others", func(t *testing.T) {
+	t.Run("a scenario whose customer fails is errored in its end line and does not stop the others", func(t *testing.T) {
 		dir := t.TempDir()
 		scs := scenarios(t, "eight")[:2]
 		broken := brokenCustomer{failAt: map[string]int{scs[0].ID: 3}}
 		sum, err := runner.Run(ctx, tg, scs, runner.Options{RunID: "r1", Dir: dir, Customer: broken})
 		require.NoError(t, err)
-		assert.Equal(t, 1, sum.Failed)
+		assert.Equal(t, 1, sum.Errored)
+		assert.Equal(t, "errored", sum.Scenarios[0].Stop)
 		assert.Equal(t, 1, sum.Played)
 		tr := read(t, dir, scs[0].ID)
 		assert.Len(t, tr.Turns, 2)
@@ -165,9 +166,9 @@ func TestRunner(t *testing.T) {
 // brokenCustomer is the scripted customer failing at a given turn.
 type brokenCustomer struct{ failAt map[string]int }
 
-func (b brokenCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (string, string, bool, error) {
+func (b brokenCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (scenario.Turn, string, bool, error) {
 	if n, ok := b.failAt[sc.ID]; ok && len(history)+1 == n {
-		return "", "", false, errFailed
+		return scenario.Turn{}, "", false, errFailed
 	}
 	return runner.Scripted{}.Next(ctx, sc, history)
 }
@@ -181,12 +182,12 @@ func (e errorString) Error() string { return string(e) }
 // leakyCustomer pastes a secret into its second message.
 type leakyCustomer struct{ secret string }
 
-func (l leakyCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (string, string, bool, error) {
-	text, source, done, err := runner.Scripted{}.Next(ctx, sc, history)
+func (l leakyCustomer) Next(ctx context.Context, sc *scenario.Scenario, history []transcript.Turn) (scenario.Turn, string, bool, error) {
+	turn, source, done, err := runner.Scripted{}.Next(ctx, sc, history)
 	if len(history) == 1 {
-		text = "my key is " + l.secret
+		turn = scenario.Text("my key is " + l.secret)
 	}
-	return text, source, done, err
+	return turn, source, done, err
 }
 
 func dedupe(in []string) []string {

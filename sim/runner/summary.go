@@ -20,8 +20,10 @@ type ScenarioResult struct {
 	// Stop says why the conversation ended ("max turns", "terminal state
 	// done", ...), or "interrupted" when the run was stopped.
 	Stop string
-	// Err is the scenario's failure, also written in its end line when the
-	// transcript could be finished. nil for a scenario that played through.
+	// Err is why the scenario is errored (or the context's error when it
+	// was interrupted), also written in its end line when the transcript
+	// could be finished. nil for a scenario that played through, whatever
+	// the bot did in it.
 	Err      error
 	Duration time.Duration // from acquiring the phone to the end line
 	BotWait  time.Duration // the part of Duration spent waiting for the bot's turns
@@ -35,10 +37,13 @@ type Summary struct {
 	Wall      time.Duration
 	// BotWait and Busy add up every played scenario's wait and duration;
 	// with scenarios running at once they can exceed Wall.
-	BotWait, Busy           time.Duration
-	Concurrency             int
-	Played, Skipped, Failed int
-	Interrupted             bool
+	BotWait, Busy   time.Duration
+	Concurrency     int
+	Played, Skipped int
+	// Errored counts the scenarios whose play failed outside the bot's
+	// conversation: not scored, played again by a resume.
+	Errored     int
+	Interrupted bool
 }
 
 // BotWaitShare is the share of scenario time spent waiting for the bot
@@ -74,7 +79,7 @@ func (s Summary) String() string {
 	if s.Interrupted {
 		state = ", INTERRUPTED (resume with the same run id)"
 	}
-	return fmt.Sprintf("run %s: %d played, %d skipped (already complete), %d failed in %s, %d at a time; waiting on the bot %.0f%% of scenario time (%s of %s)%s",
-		s.RunID, s.Played, s.Skipped, s.Failed, ms(s.Wall), s.Concurrency,
+	return fmt.Sprintf("run %s: %d played, %d skipped (already complete), %d errored (not scored: resume to play them again) in %s, %d at a time; waiting on the bot %.0f%% of scenario time (%s of %s)%s",
+		s.RunID, s.Played, s.Skipped, s.Errored, ms(s.Wall), s.Concurrency,
 		100*s.BotWaitShare(), ms(s.BotWait), ms(s.Busy), state)
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/caas-testing/caas-testing/modroot"
 	"github.com/caas-testing/caas-testing/strictyaml"
 )
@@ -105,9 +107,52 @@ func Parse(name string, data []byte) (*Scenario, error) {
 		Empty: "write one scenario mapping (see sim/scenarios/cambialeon/grandma-carmen.yaml)",
 		Extra: "keep one scenario per file; move the others to their own files",
 	}})
+	turnProbs, turnLines := readTurns(name, data)
 	if err != nil {
-		return nil, err
+		var ps Problems
+		if !errors.As(err, &ps) || len(turnProbs) == 0 {
+			return nil, err
+		}
+		ps = append(append(Problems{}, ps...), turnProbs...)
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+		return nil, ps
+	}
+	if len(turnProbs) > 0 {
+		return nil, turnProbs
 	}
 	s.lines = layout.Lines
+	for f, l := range turnLines {
+		s.lines[f] = l
+	}
 	return s, nil
+}
+
+// readTurns reads the turns list of a scenario file again, node by node
+// (Turn decodes itself and keeps no lines): what is wrong with each turn,
+// and the line of every field inside one ("turns[3].burst[1]"). A file
+// whose YAML does not parse gives nothing: DecodeWith reports that.
+func readTurns(name string, data []byte) (Problems, map[string]int) {
+	var doc struct {
+		Turns []yaml.Node `yaml:"turns"`
+	}
+	lines := map[string]int{}
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil, lines
+	}
+	var ps Problems
+	for i := range doc.Turns {
+		at := fmt.Sprintf("turns[%d]", i)
+		_, probs, fields := decodeTurn(&doc.Turns[i])
+		for f, l := range fields {
+			lines[at+"."+f] = l
+		}
+		for _, p := range probs {
+			field := at
+			if p.field != "" {
+				field += "." + p.field
+			}
+			ps = append(ps, Problem{File: name, Line: p.line, Field: field, Msg: p.msg, Fix: p.fix})
+		}
+	}
+	return ps, lines
 }

@@ -18,14 +18,15 @@ type Scenario struct {
 	Persona  Persona `yaml:"persona"`
 	Language string  `yaml:"language"` // the customer's main language (es, en, ...)
 	Opening  string  `yaml:"opening"`  // the first WhatsApp message, as a real person would type it
-	// Turns are the customer's next messages, in order, for the scripted
-	// (offline) customer. An LLM customer uses them as hints.
-	Turns    []string `yaml:"turns"`
-	MaxTurns int      `yaml:"max_turns"` // 6-8; the opening counts as turn 1
-	Expect   Expect   `yaml:"expect"`
-	Must     []Rule   `yaml:"must"`           // each must match at least one bot reply
-	MustNot  []Rule   `yaml:"must_not"`       // none may match any bot reply
-	Seed     int64    `yaml:"seed,omitempty"` // the writer's seed, when generated
+	// Turns are what the customer does next, in order, for the scripted
+	// (offline) customer: typed messages, media, taps and bursts (Turn).
+	// An LLM customer uses them as hints.
+	Turns    []Turn `yaml:"turns"`
+	MaxTurns int    `yaml:"max_turns"` // 6-8; the opening counts as turn 1
+	Expect   Expect `yaml:"expect"`
+	Must     []Rule `yaml:"must"`           // each must match at least one bot reply
+	MustNot  []Rule `yaml:"must_not"`       // none may match any bot reply
+	Seed     int64  `yaml:"seed,omitempty"` // the writer's seed, when generated
 
 	Path string `yaml:"-"` // the file it was read from
 
@@ -84,14 +85,4 @@ func (s *Scenario) Languages() []string {
 		}
 	}
 	return out
-}
-
-// Messages are the customer's scripted messages in order: the opening, then
-// the turns, cut at MaxTurns.
-func (s *Scenario) Messages() []string {
-	msgs := append([]string{s.Opening}, s.Turns...)
-	if s.MaxTurns > 0 && len(msgs) > s.MaxTurns {
-		msgs = msgs[:s.MaxTurns]
-	}
-	return msgs
 }

@@ -111,9 +111,7 @@ func (s *Scenario) validateMessages(add adder) {
 		add("opening", "missing", "write the first WhatsApp message as the persona would type it")
 	}
 	for i, t := range s.Turns {
-		if strings.TrimSpace(t) == "" {
-			add(fmt.Sprintf("turns[%d]", i), "empty", "write the message or remove the item")
-		}
+		validateTurn(fmt.Sprintf("turns[%d]", i), t, add)
 	}
 	scripted := 1 + len(s.Turns)
 	switch {

@@ -170,3 +170,50 @@ func TestReadsTheJudgesHandWrittenTranscripts(t *testing.T) {
 		}
 	}
 }
+
+func TestErrored(t *testing.T) {
+	read := func(t *testing.T, end *transcript.End) *transcript.Transcript {
+		var buf bytes.Buffer
+		w := transcript.NewWriter(&buf, nil)
+		require.NoError(t, w.Header(header()))
+		require.NoError(t, w.Turn(turn(1, "hola", "¡Hola!")))
+		if end != nil {
+			require.NoError(t, w.End(*end))
+		}
+		got, err := transcript.Decode(&buf)
+		require.NoError(t, err)
+		return got
+	}
+	t.Run("a transcript that ended cleanly is scored", func(t *testing.T) {
+		_, errored := read(t, &transcript.End{PhasePath: []string{"greeting"}}).Errored()
+		assert.False(t, errored)
+	})
+	t.Run("one that ended in an error outside the conversation is errored, with its cause", func(t *testing.T) {
+		cause, errored := read(t, &transcript.End{Error: "turn 2: POST /webhook: connection refused"}).Errored()
+		assert.True(t, errored)
+		assert.Equal(t, "turn 2: POST /webhook: connection refused", cause)
+	})
+	t.Run("one without an end line is errored as interrupted", func(t *testing.T) {
+		cause, errored := read(t, nil).Errored()
+		assert.True(t, errored)
+		assert.Equal(t, "interrupted after 1 turn (no end line)", cause)
+	})
+}
+
+func TestATypedTurnKeepsItsKindItsPartsAndTheBotsRefusal(t *testing.T) {
+	secret := "app_0123456789abcdef"
+	redact := func(s string) string { return strings.ReplaceAll(s, secret, "[REDACTED]") }
+	tn := turn(1, "uno\n"+secret)
+	tn.Type, tn.Parts, tn.HTTPStatus = "burst", []string{"uno", secret}, 503
+	var buf bytes.Buffer
+	w := transcript.NewWriter(&buf, redact)
+	require.NoError(t, w.Header(header()))
+	require.NoError(t, w.Turn(tn))
+	assert.NotContains(t, buf.String(), secret, "a burst's parts are redacted like every other text")
+	got, err := transcript.Decode(&buf)
+	require.NoError(t, err)
+	require.Len(t, got.Turns, 1)
+	assert.Equal(t, "burst", got.Turns[0].Type)
+	assert.Equal(t, []string{"uno", "[REDACTED]"}, got.Turns[0].Parts)
+	assert.Equal(t, 503, got.Turns[0].HTTPStatus)
+}

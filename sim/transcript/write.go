@@ -74,6 +74,7 @@ func (w *Writer) Turn(t Turn) error {
 	t.Kind = KindTurn
 	t.Customer, t.Source, t.State, t.Phase = r(t.Customer), r(t.Source), r(t.State), r(t.Phase)
 	t.Replies = redactAll(r, t.Replies)
+	t.Parts = redactAll(r, t.Parts)
 	if t.Replies == nil {
 		t.Replies = []string{} // "replies": [] reads better than null for a silent bot
 	}

@@ -164,7 +164,7 @@ func draw(cat string, bot Bot, lib *library.Library, rng *rand.Rand) (*scenario.
 		Persona:  p.persona,
 		Language: p.mainLang,
 		Opening:  cv.messages[0],
-		Turns:    cv.messages[1:],
+		Turns:    scenario.TextTurns(cv.messages[1:]),
 		MaxTurns: maxTurns,
 		Expect: scenario.Expect{
 			Outcome:    outcome,
