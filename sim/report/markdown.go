@@ -102,6 +102,9 @@ func markdown(r Run) string {
 	fmt.Fprintf(&b, "Started %s · took %s · %d scenarios · average %.1f/100 (%.1f/10)\n\n",
 		r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), formatDuration(r.Duration), len(r.Results), avg.Total, avg.Total/10)
 	writeRunNotes(&b, r)
+	if n := undecided(r.Results); n > 0 {
+		fmt.Fprintf(&b, "%d finding(s) undecided (0 points each): the deterministic rules could not tell from the transcript; they are marked below, for a person or an LLM judge to decide.\n\n", n)
+	}
 
 	b.WriteString("## Summary\n\n")
 	b.WriteString(summaryTable(r.Results, mdCell))
@@ -147,12 +150,30 @@ func markdown(r Run) string {
 	return b.String()
 }
 
+// undecided counts the undecided findings of the results.
+func undecided(rs []judge.Result) int {
+	n := 0
+	for _, r := range rs {
+		n += r.Undecided
+	}
+	return n
+}
+
+// pointsLabel is what a finding cost: "−5", or "undecided, 0 points" for a
+// finding the deterministic rules could not decide (an LLM judge may).
+func pointsLabel(f judge.Finding) string {
+	if f.Undecided {
+		return "undecided, 0 points"
+	}
+	return fmt.Sprintf("−%d", f.Points)
+}
+
 func writeFinding(b *strings.Builder, f judge.Finding) {
 	where := "whole run"
 	if f.Turn > 0 {
 		where = fmt.Sprintf("turn %d", f.Turn)
 	}
-	fmt.Fprintf(b, "- **%s** · %s −%d · %s · `%s`: %s\n", where, mdText(string(f.Dimension)), f.Points, mdText(string(f.Severity)), f.Rule, mdText(f.Message))
+	fmt.Fprintf(b, "- **%s** · %s %s · %s · `%s`: %s\n", where, mdText(string(f.Dimension)), pointsLabel(f), mdText(string(f.Severity)), f.Rule, mdText(f.Message))
 	if f.Evidence != "" {
 		fmt.Fprintf(b, "  > %s\n", mdText(f.Evidence))
 	}

@@ -338,7 +338,7 @@ func newFindingView(f judge.Finding) findingView {
 	if f.Turn > 0 {
 		turn = fmt.Sprint(f.Turn)
 	}
-	return findingView{Turn: turn, Dimension: string(f.Dimension), Points: fmt.Sprintf("−%d", f.Points),
+	return findingView{Turn: turn, Dimension: string(f.Dimension), Points: pointsLabel(f),
 		Severity: string(f.Severity), Rule: f.Rule, Message: f.Message, Evidence: f.Evidence,
 		DimColor: dimensionColors[f.Dimension]}
 }
