@@ -250,3 +250,13 @@ func TestAGivenDatabaseURLThatDoesNotAnswerIsAnErrorNamingItWithoutItsPassword(t
 		t.Errorf("error %q: want it to name CAAS_DATABASE_URL and not the password", msg)
 	}
 }
+
+// A server that answers and refuses is not "no PostgreSQL": the message
+// says what it refused with.
+func TestALocalServerThatRefusesTheTestsIsReportedAsSuch(t *testing.T) {
+	testServer(t) // skips without a PostgreSQL to refuse us
+	_, err := findServer(context.Background(), ServerOptions{}, "postgres://caas_no_such_role@127.0.0.1:5432/postgres?sslmode=disable&connect_timeout=2")
+	if err == nil || !strings.Contains(err.Error(), "answers but refuses") || !strings.Contains(err.Error(), "SQLSTATE 28000") {
+		t.Fatalf("findServer = %v, want the server's refusal with its SQLSTATE", err)
+	}
+}

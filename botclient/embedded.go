@@ -94,7 +94,10 @@ func (tg *Target) connectDB(ctx context.Context, dsn string) error {
 	if err != nil {
 		return fmt.Errorf("the bot's database URL does not parse: %w", err)
 	}
-	cfg.MaxConns = 8
+	// Observation queries are short and a test asks one at a time; a small
+	// pool keeps a package whose private bots run at once (L13 plays one
+	// per seeded defect) well inside the server's max_connections.
+	cfg.MaxConns = 4
 	if tg.crossProcessRestart {
 		cfg.MaxConns = 16 // each request in flight holds one (restartlock.go)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // LocalPostgres is where a PostgreSQL is looked for when no URL is given.
@@ -76,8 +77,16 @@ func findServer(ctx context.Context, opt ServerOptions, local string) (Server, e
 		}
 		return Server{DSN: u, From: "CAAS_DATABASE_URL"}, nil
 	}
-	if err := ping(ctx, local, time.Second); err == nil {
+	err := pingBusy(ctx, local)
+	if err == nil {
 		return Server{DSN: local, From: "127.0.0.1:5432"}, nil
+	}
+	// A server that answers and refuses (too many clients, a role that may
+	// not log in) is there: saying there is none would send the user the
+	// wrong way.
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return Server{}, fmt.Errorf("the PostgreSQL on 127.0.0.1:5432 answers but refuses the tests: %s (SQLSTATE %s); fix that server, or set CAAS_DATABASE_URL to another", pgErr.Message, pgErr.Code)
 	}
 	if opt.StartContainer == nil {
 		return Server{}, errors.New(NoDatabaseHelp)
@@ -90,6 +99,25 @@ func findServer(ctx context.Context, opt ServerOptions, local string) (Server, e
 		return Server{}, fmt.Errorf("starting PostgreSQL in Docker: %w; %s", err, NoDatabaseHelp)
 	}
 	return Server{DSN: dsn, From: "Docker"}, nil
+}
+
+// pingBusy is ping for the local server, waiting while it has no
+// connection slot free (too many clients: other test binaries are
+// finishing), up to 15 seconds.
+func pingBusy(ctx context.Context, dsn string) error {
+	deadline := time.Now().Add(15 * time.Second)
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := ping(ctx, dsn, time.Second)
+		var pgErr *pgconn.PgError
+		if err == nil || !errors.As(err, &pgErr) || pgErr.Code != "53300" || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 func ping(ctx context.Context, dsn string, timeout time.Duration) error {
